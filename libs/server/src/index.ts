@@ -1,1 +1,10 @@
-export {};
+export * from './load-config';
+export * from './service.config';
+export * from './problem';
+export * from './problem-details.filter';
+export * from './body-parsers';
+export * from './readiness';
+export * from './health.controller';
+export * from './metrics.controller';
+export * from './server.module';
+export * from './bootstrap-service';

@@ -1,1 +1,4 @@
-export {};
+export * from './tracing';
+export * from './trace-context';
+export * from './logger';
+export * from './metrics';

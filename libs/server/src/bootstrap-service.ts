@@ -1,0 +1,45 @@
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ensureDefaultMetrics } from '@dsaas/telemetry';
+import { installBodyParsers } from './body-parsers';
+import { httpMetricsMiddleware } from './http-metrics.middleware';
+
+export interface BootstrapOptions {
+  service: string;
+  port: number;
+  host?: string;
+  maxBodySize?: string;
+  description?: string;
+  /** Register SIGTERM/SIGINT handlers (off when a parent process owns shutdown, as in the platform app). */
+  shutdownHooks?: boolean;
+}
+
+export const OPENAPI_PATH = 'api/openapi';
+
+/** Creates, configures and starts one service's HTTP server. */
+export async function bootstrapService(rootModule: unknown, options: BootstrapOptions): Promise<INestApplication> {
+  ensureDefaultMetrics();
+  const app = await NestFactory.create(rootModule as any, { bufferLogs: true, bodyParser: false, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.use(httpMetricsMiddleware(options.service));
+  installBodyParsers(app, options.maxBodySize ?? '1mb');
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`dsaas ${options.service}`)
+      .setDescription(options.description ?? `${options.service} API`)
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup(OPENAPI_PATH, app, document, { jsonDocumentUrl: `${OPENAPI_PATH}.json`, yamlDocumentUrl: `${OPENAPI_PATH}.yaml` });
+
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
+  await app.listen(options.port, options.host ?? '0.0.0.0');
+  new NestLogger(options.service).log(`${options.service} listening on ${await app.getUrl()}`);
+  return app;
+}
