@@ -1,1 +1,14 @@
-export {};
+export * from './principal';
+export * from './principal-from-claims';
+export * from './auth-module-options';
+export * from './unauthenticated.exception';
+export * from './access-denied.exception';
+export * from './public.decorator';
+export * from './require-scopes.decorator';
+export * from './roles.decorator';
+export * from './current-principal.decorator';
+export * from './bearer-token';
+export * from './token-verifier';
+export * from './authentication.guard';
+export * from './authorization.guard';
+export * from './auth.module';
