@@ -6,3 +6,5 @@ export * from './embedded/secret-cipher';
 export * from './embedded/secret.entity';
 export * from './embedded/secrets-persistence';
 export * from './embedded/embedded-secret.store';
+export * from './vault/vault-secret-store.options';
+export * from './vault/vault-secret.store';
