@@ -8,3 +8,7 @@ export * from './embedded/secrets-persistence';
 export * from './embedded/embedded-secret.store';
 export * from './vault/vault-secret-store.options';
 export * from './vault/vault-secret.store';
+export * from './secrets-module.options';
+export * from './secrets-config';
+export * from './create-secret-store';
+export * from './secrets.module';
