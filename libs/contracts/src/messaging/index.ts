@@ -1,0 +1,3 @@
+export * from './subject-contract';
+export * from './tenant-created.v1';
+export * from './orchestration-requested.v1';
