@@ -6,3 +6,7 @@ export * from './nats/jetstream-event-bus';
 export * from './nats/jetstream-event-bus.options';
 export * from './postgres/postgres-event-bus';
 export * from './postgres/postgres-event-bus.options';
+export * from './outbox/outbox-message.entity';
+export * from './outbox/create-outbox-table.migration';
+export * from './outbox/outbox-writer';
+export * from './outbox/outbox-relay';

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { TransientException, ValidationException } from '@dsaas/model';
 import { DeadLetter } from '../src/dead-letter';
-import { EventBus, EventMessage, EventSubscription } from '../src/event-bus.port';
+import { EventBus, EventMessage, EventSubscription, SubscribeOptions } from '../src/event-bus.port';
 import { PoisonMessageError } from '../src/poison-message.error';
 import { BusConfig, openBus } from './bus-config';
 
@@ -49,8 +49,8 @@ export function runEventBusContract(name: string, factory: () => Promise<EventBu
       buses.push(b);
       return b;
     };
-    const subscribe = async <T>(b: EventBus, subject: string, options: Parameters<EventBus['subscribe']>[1]) => {
-      const s = await b.subscribe<T>(subject, options as any);
+    const subscribe = async <T>(b: EventBus, subject: string, options: SubscribeOptions<T>) => {
+      const s = await b.subscribe<T>(subject, options);
       subscriptions.push(s);
       return s;
     };
