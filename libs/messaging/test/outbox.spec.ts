@@ -45,14 +45,14 @@ describeWithServices(['postgres', 'nats'], 'transactional outbox', () => {
       'JetStream',
       async () => {
         const bus = await JetStreamEventBus.connect({ servers: TEST_NATS_URL, prefix: uniqueStreamPrefix('OUTBOX') });
-        return { bus, cleanup: () => bus.deleteStream() };
+        return { bus, cleanup: (): Promise<void> => bus.deleteStream() };
       },
     ],
     [
       'Postgres',
       async () => {
         const bus = await PostgresEventBus.connect({ url: database.url, schema: 'messaging', pollIntervalMs: 100 });
-        return { bus, cleanup: async () => undefined };
+        return { bus, cleanup: async (): Promise<void> => undefined };
       },
     ],
   ])('relayed to the %s EventBus', (_name, openBus) => {
