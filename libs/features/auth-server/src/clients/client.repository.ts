@@ -40,8 +40,12 @@ export class ClientRepository {
 
   async insert(client: Client, secretHash: string, manager?: EntityManager): Promise<void> {
     const repository = manager?.getRepository(ClientEntity) ?? this.clients;
-    try {
-      await repository.insert({
+    // ON CONFLICT DO NOTHING rather than catching the unique violation: a failed query is logged with its
+    // parameters, and those include the secret hash.
+    const result = await repository
+      .createQueryBuilder()
+      .insert()
+      .values({
         clientId: client.clientId,
         secretHash,
         role: client.role,
@@ -50,13 +54,11 @@ export class ClientRepository {
         createdAt: client.createdAt,
         secretRotatedAt: client.secretRotatedAt,
         revokedAt: null,
-      });
-    } catch (error: any) {
-      if (error?.driverError?.code === '23505' || error?.code === '23505') {
-        throw new ClientConflictException(`OAuth2 client '${client.clientId}' already exists`);
-      }
-      throw error;
-    }
+      })
+      .orIgnore()
+      .returning(['clientId'])
+      .execute();
+    if (!result.raw?.length) throw new ClientConflictException(`OAuth2 client '${client.clientId}' already exists`);
   }
 
   async updateSecret(clientId: string, secretHash: string, at: Date): Promise<void> {

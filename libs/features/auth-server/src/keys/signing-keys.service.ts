@@ -41,9 +41,18 @@ export class SigningKeysService implements OnModuleDestroy {
     );
   }
 
-  /** Creates the first key if there is none, and starts automatic rotation when configured. */
+  /**
+   * Creates the first key if there is none (or rotates when the configured algorithm changed), and starts
+   * automatic rotation when configured.
+   */
   async start(): Promise<void> {
-    await this.keys.rotate(() => this.newKey(), (now) => now, (active) => active === null);
+    const algorithm = this.options.signingAlgorithm;
+    const rotated = await this.keys.rotate(
+      () => this.newKey(),
+      (at) => this.retireUntil(at),
+      (active) => active === null || active.algorithm !== algorithm,
+    );
+    if (rotated) this.logger.log(`new ${algorithm} token signing key ${rotated.kid}`);
     const interval = this.options.keyRotationIntervalSeconds;
     if (interval > 0) {
       const checkMs = Math.min(interval * 1000, 60_000);
