@@ -7,6 +7,7 @@ import { ClientRepository } from './clients/client.repository';
 import { ClientsController } from './clients/clients.controller';
 import { ClientsService } from './clients/clients.service';
 import { AUTH_SERVER_OPTIONS, AuthServerOptions, ResolvedAuthServerOptions, resolveAuthServerOptions } from './config/auth-server-options';
+import { InProcessKeyResolver } from './keys/in-process-key-resolver';
 import { JwksController } from './keys/jwks.controller';
 import { KeysController } from './keys/keys.controller';
 import { SigningKeyRepository } from './keys/signing-key.repository';
@@ -14,6 +15,10 @@ import { SigningKeysService } from './keys/signing-keys.service';
 import { AUTH_SERVER_ENTITIES } from './persistence/auth-server-persistence';
 import { TokenController } from './token/token.controller';
 import { TokenService } from './token/token.service';
+
+export interface AuthServerWiring {
+  keyResolver?: InProcessKeyResolver;
+}
 
 export interface AuthServerModuleAsyncOptions {
   imports?: any[];
@@ -28,16 +33,17 @@ export interface AuthServerModuleAsyncOptions {
  */
 @Module({})
 export class AuthServerModule {
-  static forRoot(options: AuthServerOptions): DynamicModule {
-    return AuthServerModule.build([], { provide: AUTH_SERVER_OPTIONS, useValue: resolveAuthServerOptions(options) });
+  /** `wiring.keyResolver`: filled with our verification keys, for an AuthModule configured before this module starts. */
+  static forRoot(options: AuthServerOptions, wiring: AuthServerWiring = {}): DynamicModule {
+    return AuthServerModule.build([], { provide: AUTH_SERVER_OPTIONS, useValue: resolveAuthServerOptions(options) }, wiring);
   }
 
-  static forRootAsync(options: AuthServerModuleAsyncOptions): DynamicModule {
+  static forRootAsync(options: AuthServerModuleAsyncOptions, wiring: AuthServerWiring = {}): DynamicModule {
     return AuthServerModule.build(options.imports ?? [], {
       provide: AUTH_SERVER_OPTIONS,
       inject: options.inject ?? [],
       useFactory: async (...args: any[]) => resolveAuthServerOptions(await options.useFactory(...args)),
-    });
+    }, wiring);
   }
 
   /**
@@ -55,7 +61,7 @@ export class AuthServerModule {
     });
   }
 
-  private static build(imports: any[], optionsProvider: Provider): DynamicModule {
+  private static build(imports: any[], optionsProvider: Provider, wiring: AuthServerWiring): DynamicModule {
     return {
       module: AuthServerModule,
       global: true,
@@ -63,6 +69,7 @@ export class AuthServerModule {
       controllers: [TokenController, JwksController, ClientsController, KeysController],
       providers: [
         optionsProvider,
+        { provide: InProcessKeyResolver, useValue: wiring.keyResolver ?? new InProcessKeyResolver() },
         ClientRepository,
         ClientsService,
         SigningKeyRepository,

@@ -3,6 +3,7 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, JWK, JWT
 import { SecretCipher, parseMasterKey } from '@dsaas/secrets';
 import { AUTH_SERVER_OPTIONS, ResolvedAuthServerOptions } from '../config/auth-server-options';
 import { SigningKeyEntity } from '../persistence/signing-key.entity';
+import { InProcessKeyResolver } from './in-process-key-resolver';
 import { SigningKeyInfo } from './signing-key';
 import { SigningKeyRepository } from './signing-key.repository';
 
@@ -34,7 +35,9 @@ export class SigningKeysService implements OnModuleDestroy {
   constructor(
     private readonly keys: SigningKeyRepository,
     @Inject(AUTH_SERVER_OPTIONS) private readonly options: ResolvedAuthServerOptions,
+    inProcess: InProcessKeyResolver,
   ) {
+    inProcess.attach(this.keyResolver());
     this.cipher = new SecretCipher(
       parseMasterKey(options.keyEncryptionKey, 'AUTH_KEY_ENCRYPTION_KEY'),
       options.previousKeyEncryptionKeys.map((k, i) => parseMasterKey(k, `AUTH_PREVIOUS_KEY_ENCRYPTION_KEYS[${i}]`)),
