@@ -221,6 +221,20 @@ export function runEventBusContract(name: string, factory: () => Promise<EventBu
       expect(attempts).toEqual([1, 2, 3]);
     });
 
+    it('shares one durable consumer between instances without handing a message to both', async () => {
+      const subject = unique('shared.v');
+      const durable = unique('shared');
+      const seen: number[] = [];
+      const second = await newBus();
+      for (const b of [bus, second]) {
+        await subscribe(b, subject, { durable, concurrency: 2, handler: (m: EventMessage<{ i: number }>) => void seen.push(m.data.i) });
+      }
+      for (let i = 0; i < 20; i++) await bus.publish(subject, { i });
+      await eventually(() => expect(seen).toHaveLength(20));
+      await new Promise((r) => setTimeout(r, 200));
+      expect([...seen].sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
+    });
+
     it('redelivers a message to another instance when its consumer dies mid-message', async () => {
       const subject = unique('crash.v');
       const durable = unique('crash');

@@ -11,5 +11,7 @@ export interface PostgresEventBusOptions {
   handlerTimeoutMs?: number;
   /** How long `close()` waits for running handlers (default 10 s). */
   closeGraceMs?: number;
+  /** Settled messages older than this are deleted hourly (default 7 days); also the dedup window. */
+  retentionMs?: number;
   poolSize?: number;
 }

@@ -44,6 +44,7 @@ export class PostgresEventBus implements EventBus {
   private readonly waiters = new Map<string, Set<() => void>>();
   private readonly subscriptions = new Set<EventSubscription>();
   private listener?: Client;
+  private pruneTimer?: NodeJS.Timeout;
   private closed = false;
 
   private constructor(
@@ -71,6 +72,10 @@ export class PostgresEventBus implements EventBus {
         client.release();
       }
       await bus.listen();
+      bus.pruneTimer = setInterval(
+        () => bus.prune(options.retentionMs ?? 7 * 86_400_000).catch(() => undefined),
+        3_600_000,
+      ).unref();
       return bus;
     } catch (error) {
       await bus.close();
@@ -154,8 +159,23 @@ export class PostgresEventBus implements EventBus {
     }
   }
 
+  /**
+   * Deletes messages older than `olderThanMs` that no consumer still has pending (with their settled
+   * deliveries). Their message ids are forgotten too: the dedup window is the retention, as in JetStream.
+   */
+  async prune(olderThanMs: number): Promise<number> {
+    const { rowCount } = await this.pool.query(
+      `DELETE FROM ${this.t('messages')} m
+       WHERE m.created_at < now() - ($1::double precision * interval '1 millisecond')
+         AND NOT EXISTS (SELECT 1 FROM ${this.t('deliveries')} d WHERE d.message_seq = m.seq AND d.status = 'pending')`,
+      [olderThanMs],
+    );
+    return rowCount ?? 0;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
+    clearInterval(this.pruneTimer);
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.closed = true;
     await this.listener?.end().catch(() => undefined);
