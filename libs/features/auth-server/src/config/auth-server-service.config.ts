@@ -1,3 +1,5 @@
+// Decorator metadata (which types env strings convert to) is only recorded once reflect-metadata is loaded.
+import 'reflect-metadata';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Min, MinLength } from 'class-validator';
 import { ServiceConfig } from '@dsaas/server';
