@@ -11,6 +11,7 @@ module.exports = (projectDir) => ({
   displayName: require(path.join(projectDir, 'project.json')).name,
   rootDir: projectDir,
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,

@@ -8,3 +8,7 @@ export * from './health.controller';
 export * from './metrics.controller';
 export * from './server.module';
 export * from './bootstrap-service';
+export * from './service-definition';
+export * from './start-service';
+export * from './service-runtime.module';
+export * from './service-info.controller';

@@ -1,4 +1,5 @@
-import { Transform } from 'class-transformer';
+import 'reflect-metadata';
+import { Transform, Type } from 'class-transformer';
 import { IsBase64, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
 
 const urlOptions = { require_tld: false, require_protocol: true };
@@ -9,6 +10,7 @@ export class ServiceConfig {
   @IsString()
   HOST = '0.0.0.0';
 
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(65535)

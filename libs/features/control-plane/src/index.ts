@@ -1,1 +1,5 @@
-export {};
+export * from './control-plane.config';
+export * from './control-plane-service.module';
+export * from './database/control-plane.schema';
+export * from './database/control-plane.database';
+export * from './control-plane.service-definition';

@@ -1,1 +1,5 @@
-export {};
+export * from './identity-hub.config';
+export * from './identity-hub-service.module';
+export * from './database/identity-hub.schema';
+export * from './database/identity-hub.database';
+export * from './identity-hub.service-definition';

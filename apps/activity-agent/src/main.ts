@@ -1,0 +1,8 @@
+import './tracing';
+import { startActivityAgent } from './start';
+
+startActivityAgent().catch((error) => {
+  // Configuration errors name the bad variable; print them plainly and exit non-zero.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+import { startTracing } from '@dsaas/telemetry';
+
+startTracing('issuer-service');

@@ -1,0 +1,61 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import * as path from 'path';
+import { startEmbeddedDatabase } from '@dsaas/persistence';
+import { loadConfig, startService } from '@dsaas/server';
+import { PlatformConfig } from './platform.config';
+import { PLATFORM_SERVICES } from './platform-services';
+import { persistentGeneratedValue } from './platform-secrets';
+
+export interface RunningPlatform {
+  urls: Record<string, string>;
+  apps: Record<string, INestApplication>;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Every service in this one process: embedded PostgreSQL (unless DATABASE_URL is set), the Postgres event bus
+ * (no NATS), the embedded secret store and our own auth-server. Each service keeps its own port and schema,
+ * exactly as when it runs on its own.
+ */
+export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promise<RunningPlatform> {
+  const config = loadConfig(PlatformConfig, env);
+  const logger = new Logger('platform');
+  const dataDir = path.resolve(config.PLATFORM_DATA_DIR);
+  const embedded = config.DATABASE_URL ? undefined : await startEmbeddedDatabase({ dataDir: path.join(dataDir, 'postgres') });
+  const databaseUrl = config.DATABASE_URL ?? embedded!.url;
+  const authPort = config.PLATFORM_BASE_PORT;
+  const issuer = env.AUTH_ISSUER_URL ?? `http://${config.PUBLIC_HOST}:${authPort}`;
+  const sharedEnv: NodeJS.ProcessEnv = {
+    EVENT_BUS: 'postgres',
+    SECRETS_BACKEND: 'embedded',
+    SECRETS_ENCRYPTION_KEY: persistentGeneratedValue(dataDir, 'secrets.key'),
+    AUTH_KEY_ENCRYPTION_KEY: persistentGeneratedValue(dataDir, 'auth-keys.key'),
+    ...env,
+    DATABASE_URL: databaseUrl,
+    HOST: config.HOST,
+    AUTH_ISSUER_URL: issuer,
+    AUTH_JWKS_URL: env.AUTH_JWKS_URL ?? `http://127.0.0.1:${authPort}/.well-known/jwks.json`,
+  };
+
+  const apps: Record<string, INestApplication> = {};
+  const urls: Record<string, string> = {};
+  const stop = async () => {
+    for (const name of Object.keys(apps).reverse()) {
+      await apps[name].close().catch((error) => logger.error(`closing ${name}: ${error}`));
+    }
+    await embedded?.stop();
+  };
+  try {
+    for (const [index, service] of PLATFORM_SERVICES.entries()) {
+      const port = config.PLATFORM_BASE_PORT + index;
+      const serviceEnv = { ...sharedEnv, PORT: String(port), PUBLIC_URL: `http://${config.PUBLIC_HOST}:${port}` };
+      apps[service.name] = await startService(service, serviceEnv, { shutdownHooks: false });
+      urls[service.name] = `http://${config.PUBLIC_HOST}:${port}`;
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls, apps, databaseUrl, stop };
+}

@@ -1,0 +1,2 @@
+/** The activity-agent's own Postgres schema; no other service reads it. */
+export const ACTIVITY_AGENT_SCHEMA = 'activity_agent';

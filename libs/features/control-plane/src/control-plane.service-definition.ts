@@ -1,0 +1,9 @@
+import { ServiceDefinition } from '@dsaas/server';
+import { ControlPlaneConfig } from './control-plane.config';
+import { ControlPlaneServiceModule } from './control-plane-service.module';
+
+export const controlPlaneService: ServiceDefinition<ControlPlaneConfig> = {
+  name: 'control-plane',
+  configClass: ControlPlaneConfig,
+  module: (config) => ControlPlaneServiceModule.forRoot(config),
+};

@@ -1,0 +1,86 @@
+import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthModule, AuthModuleOptions } from '@dsaas/auth';
+import { EVENT_BUS, EventBus, JetStreamEventBus, MessagingModule, OutboxRelay, PostgresEventBus } from '@dsaas/messaging';
+import { PersistenceModule } from '@dsaas/persistence';
+import { ServerModule } from './server.module';
+import { ServiceInfoController } from './service-info.controller';
+import { ServiceConfig } from './service.config';
+
+export interface ServiceRuntimeOptions {
+  service: string;
+  config: ServiceConfig;
+  /** The service's own schema, entities and migrations (include the outbox entity and migration). */
+  database: { schema: string; entities: any[]; migrations: any[] };
+  /** Replaces the token verification derived from AUTH_* variables (the auth-server verifies in-process). */
+  auth?: AuthModuleOptions;
+}
+
+/** The issuer's JWKS unless AUTH_JWKS_URL names another; defaults to the auth-server on this host. */
+export function authOptionsFromConfig(config: ServiceConfig): AuthModuleOptions {
+  const issuer = config.AUTH_ISSUER_URL ?? 'http://127.0.0.1:8080';
+  return {
+    issuer,
+    audience: config.AUTH_AUDIENCE,
+    jwksUrl: config.AUTH_JWKS_URL ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
+  };
+}
+
+/** NATS JetStream in distributed deployments, the Postgres bus in the single-process platform. */
+export function connectEventBus(config: ServiceConfig): Promise<EventBus> {
+  if (config.EVENT_BUS === 'postgres') {
+    return PostgresEventBus.connect({ url: config.DATABASE_URL!, poolSize: 4 });
+  }
+  return JetStreamEventBus.connect({
+    servers: config.NATS_URL.split(',').map((s) => s.trim()),
+    prefix: config.EVENT_BUS_PREFIX,
+  });
+}
+
+/** Drains the service's outbox to the bus for as long as the service runs. */
+class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private relay?: OutboxRelay;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.relay = new OutboxRelay(this.dataSource, this.bus);
+    await this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
+}
+
+/**
+ * What every service runs: logs, health, metrics, problem details (ServerModule), deny-by-default token
+ * guards (AuthModule), its own database schema (PersistenceModule), the event bus and its outbox relay.
+ */
+@Module({})
+export class ServiceRuntimeModule {
+  static forRoot(options: ServiceRuntimeOptions): DynamicModule {
+    const { config, database } = options;
+    if (!config.DATABASE_URL) throw new Error('DATABASE_URL must be resolved before the service module is built');
+    return {
+      module: ServiceRuntimeModule,
+      imports: [
+        ServerModule.forRoot({
+          service: options.service,
+          logLevel: config.LOG_LEVEL,
+          readinessChecks: { inject: [EVENT_BUS], useFactory: (bus: EventBus) => [{ name: 'eventBus', isHealthy: () => bus.isHealthy() }] },
+        }),
+        AuthModule.forRoot(options.auth ?? authOptionsFromConfig(config)),
+        PersistenceModule.forService({
+          useFactory: () => ({ url: config.DATABASE_URL!, schema: database.schema, entities: database.entities, migrations: database.migrations }),
+        }),
+        MessagingModule.forRootAsync({ useFactory: () => connectEventBus(config) }),
+      ],
+      controllers: [ServiceInfoController],
+      providers: [OutboxRelayLifecycle],
+    };
+  }
+}

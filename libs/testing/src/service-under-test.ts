@@ -1,0 +1,68 @@
+import type { INestApplication } from '@nestjs/common';
+import { connect } from 'nats';
+import { JetStreamEventBus } from '@dsaas/messaging';
+import { createTestDatabase, TestDatabase, uniqueStreamPrefix } from './test-database';
+import { TEST_NATS_URL } from './services';
+
+export interface ServiceUnderTest {
+  app: INestApplication;
+  url: string;
+  database: TestDatabase;
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a service the way its app does, against the machine's PostgreSQL (a fresh database) and NATS
+ * (its own stream prefix), on a free port.
+ */
+export async function startServiceForTest(
+  start: (env: NodeJS.ProcessEnv) => Promise<INestApplication>,
+  name: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<ServiceUnderTest> {
+  const database = await createTestDatabase(name);
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    EVENT_BUS: 'nats',
+    NATS_URL: TEST_NATS_URL,
+    EVENT_BUS_PREFIX: uniqueStreamPrefix(name),
+    SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    AUTH_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
+  let app: INestApplication;
+  try {
+    app = await start(env);
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    url,
+    database,
+    env,
+    stop: async () => {
+      await app.close();
+      await database.drop();
+      if (env.EVENT_BUS === 'nats') await deleteTestStream(env.NATS_URL!, env.EVENT_BUS_PREFIX!);
+    },
+  };
+}
+
+/** Removes the stream a test's services created, so test runs leave nothing behind in the machine's NATS. */
+async function deleteTestStream(servers: string, prefix: string): Promise<void> {
+  const nc = await connect({ servers });
+  try {
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.delete(JetStreamEventBus.streamNameFor(prefix)).catch(() => undefined);
+  } finally {
+    await nc.close();
+  }
+}

@@ -1,0 +1,34 @@
+import type { ServiceUnderTest } from './service-under-test';
+
+/**
+ * What every service must show when started on its own: live, ready (database and event bus up), metrics,
+ * an OpenAPI document, deny-by-default auth and problem-details errors.
+ */
+export function expectStandaloneServiceBasics(service: () => ServiceUnderTest): void {
+  it('answers /health/live and /health/ready with its database and event bus up', async () => {
+    const live = await fetch(`${service().url}/health/live`);
+    expect(live.status).toBe(200);
+    const ready = await fetch(`${service().url}/health/ready`);
+    const body: any = await ready.json();
+    expect(ready.status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.info.database.status).toBe('up');
+    expect(body.info.eventBus.status).toBe('up');
+  });
+
+  it('exposes Prometheus metrics and its OpenAPI document', async () => {
+    const metrics = await fetch(`${service().url}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('process_cpu_user_seconds_total');
+    const openapi = await fetch(`${service().url}/api/openapi.json`);
+    expect(openapi.status).toBe(200);
+    expect(((await openapi.json()) as any).openapi).toMatch(/^3\./);
+  });
+
+  it('denies an unauthenticated call with a problem body', async () => {
+    const response = await fetch(`${service().url}/api/service-info`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await response.json()) as any).status).toBe(401);
+  });
+}
