@@ -2,5 +2,6 @@
 module.exports = {
   projects: require('./tools/projects.json').map((dir) => `<rootDir>/${dir}`),
   globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
+  testTimeout: 60000,
   maxWorkers: process.env.JEST_MAX_WORKERS || '50%',
 };

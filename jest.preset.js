@@ -30,5 +30,4 @@ module.exports = (projectDir) => ({
       },
     ],
   },
-  testTimeout: 60000,
 });

@@ -1,4 +1,5 @@
 import { INestApplication, Logger } from '@nestjs/common';
+import { randomBytes } from 'crypto';
 import * as path from 'path';
 import { startEmbeddedDatabase } from '@dsaas/persistence';
 import { loadConfig, startService } from '@dsaas/server';
@@ -8,6 +9,8 @@ import { persistentGeneratedValue } from './platform-secrets';
 
 export interface RunningPlatform {
   urls: Record<string, string>;
+  /** The bootstrap admin client; the secret is kept in the data dir (0600) unless set by the environment. */
+  admin: { clientId: string; clientSecret: string; secretFile?: string };
   apps: Record<string, INestApplication>;
   databaseUrl: string;
   stop(): Promise<void>;
@@ -26,12 +29,20 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
   const authPort = config.PLATFORM_BASE_PORT;
   const issuer = env.AUTH_ISSUER_URL ?? `http://${config.PUBLIC_HOST}:${authPort}`;
+  const adminSecretFile = env.AUTH_BOOTSTRAP_CLIENT_SECRET ? undefined : path.join(dataDir, 'bootstrap-admin.secret');
+  const admin = {
+    clientId: env.AUTH_BOOTSTRAP_CLIENT_ID ?? 'platform-admin',
+    clientSecret: env.AUTH_BOOTSTRAP_CLIENT_SECRET ?? persistentGeneratedValue(dataDir, 'bootstrap-admin.secret', () => randomBytes(24).toString('base64url')),
+    secretFile: adminSecretFile,
+  };
   const sharedEnv: NodeJS.ProcessEnv = {
     EVENT_BUS: 'postgres',
     SECRETS_BACKEND: 'embedded',
     SECRETS_ENCRYPTION_KEY: persistentGeneratedValue(dataDir, 'secrets.key'),
     AUTH_KEY_ENCRYPTION_KEY: persistentGeneratedValue(dataDir, 'auth-keys.key'),
     ...env,
+    AUTH_BOOTSTRAP_CLIENT_ID: admin.clientId,
+    AUTH_BOOTSTRAP_CLIENT_SECRET: admin.clientSecret,
     DATABASE_URL: databaseUrl,
     HOST: config.HOST,
     AUTH_ISSUER_URL: issuer,
@@ -57,5 +68,5 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     await stop();
     throw error;
   }
-  return { urls, apps, databaseUrl, stop };
+  return { urls, admin, apps, databaseUrl, stop };
 }

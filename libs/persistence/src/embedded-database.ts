@@ -54,6 +54,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     user: 'postgres',
     password,
     persistent: true,
+    // As root, initdb must run as an unprivileged user that owns the data directory.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: (m: unknown) => options.log?.(String(m).trim()),
     onError: (m: unknown) => options.log?.(String(m).trim()),
   });

@@ -1,7 +1,16 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthModule, AuthModuleOptions } from '@dsaas/auth';
-import { EVENT_BUS, EventBus, JetStreamEventBus, MessagingModule, OutboxRelay, PostgresEventBus } from '@dsaas/messaging';
+import {
+  CreateOutboxTable1764000000000,
+  EVENT_BUS,
+  EventBus,
+  JetStreamEventBus,
+  MessagingModule,
+  OutboxMessageEntity,
+  OutboxRelay,
+  PostgresEventBus,
+} from '@dsaas/messaging';
 import { PersistenceModule } from '@dsaas/persistence';
 import { ServerModule } from './server.module';
 import { ServiceInfoController } from './service-info.controller';
@@ -10,7 +19,7 @@ import { ServiceConfig } from './service.config';
 export interface ServiceRuntimeOptions {
   service: string;
   config: ServiceConfig;
-  /** The service's own schema, entities and migrations (include the outbox entity and migration). */
+  /** The service's own schema, entities and migrations; the outbox table is added to every schema. */
   database: { schema: string; entities: any[]; migrations: any[] };
   /** Replaces the token verification derived from AUTH_* variables (the auth-server verifies in-process). */
   auth?: AuthModuleOptions;
@@ -75,7 +84,12 @@ export class ServiceRuntimeModule {
         }),
         AuthModule.forRoot(options.auth ?? authOptionsFromConfig(config)),
         PersistenceModule.forService({
-          useFactory: () => ({ url: config.DATABASE_URL!, schema: database.schema, entities: database.entities, migrations: database.migrations }),
+          useFactory: () => ({
+            url: config.DATABASE_URL!,
+            schema: database.schema,
+            entities: [OutboxMessageEntity, ...database.entities],
+            migrations: [CreateOutboxTable1764000000000, ...database.migrations],
+          }),
         }),
         MessagingModule.forRootAsync({ useFactory: () => connectEventBus(config) }),
       ],

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import { connect } from 'nats';
-import { JetStreamEventBus } from '@dsaas/messaging';
 import { createTestDatabase, TestDatabase, uniqueStreamPrefix } from './test-database';
 import { TEST_NATS_URL } from './services';
 
@@ -56,12 +55,12 @@ export async function startServiceForTest(
   };
 }
 
-/** Removes the stream a test's services created, so test runs leave nothing behind in the machine's NATS. */
+/** Removes the stream a test's services created (named like JetStreamEventBus.streamNameFor), so test runs leave nothing behind in the machine's NATS. */
 async function deleteTestStream(servers: string, prefix: string): Promise<void> {
   const nc = await connect({ servers });
   try {
     const jsm = await nc.jetstreamManager();
-    await jsm.streams.delete(JetStreamEventBus.streamNameFor(prefix)).catch(() => undefined);
+    await jsm.streams.delete(prefix.replace(/[^A-Za-z0-9_-]/g, '_')).catch(() => undefined);
   } finally {
     await nc.close();
   }

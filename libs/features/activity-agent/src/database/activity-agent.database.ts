@@ -1,7 +1,5 @@
-import { CreateOutboxTable1764000000000, OutboxMessageEntity } from '@dsaas/messaging';
-
-/** Entities of the activity-agent's schema. */
-export const ActivityAgentEntities = [OutboxMessageEntity];
+/** Entities of the activity-agent's schema (the outbox is added by ServiceRuntimeModule). */
+export const ActivityAgentEntities = [] as Function[];
 
 /** Hand-written migrations of the activity-agent's schema, in order. */
-export const ActivityAgentMigrations = [CreateOutboxTable1764000000000];
+export const ActivityAgentMigrations = [] as Function[];

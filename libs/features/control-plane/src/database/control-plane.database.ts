@@ -1,7 +1,5 @@
-import { CreateOutboxTable1764000000000, OutboxMessageEntity } from '@dsaas/messaging';
-
-/** Entities of the control-plane's schema. */
-export const ControlPlaneEntities = [OutboxMessageEntity];
+/** Entities of the control-plane's schema (the outbox is added by ServiceRuntimeModule). */
+export const ControlPlaneEntities = [] as Function[];
 
 /** Hand-written migrations of the control-plane's schema, in order. */
-export const ControlPlaneMigrations = [CreateOutboxTable1764000000000];
+export const ControlPlaneMigrations = [] as Function[];

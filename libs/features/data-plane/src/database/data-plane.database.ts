@@ -1,7 +1,5 @@
-import { CreateOutboxTable1764000000000, OutboxMessageEntity } from '@dsaas/messaging';
-
-/** Entities of the data-plane's schema. */
-export const DataPlaneEntities = [OutboxMessageEntity];
+/** Entities of the data-plane's schema (the outbox is added by ServiceRuntimeModule). */
+export const DataPlaneEntities = [] as Function[];
 
 /** Hand-written migrations of the data-plane's schema, in order. */
-export const DataPlaneMigrations = [CreateOutboxTable1764000000000];
+export const DataPlaneMigrations = [] as Function[];

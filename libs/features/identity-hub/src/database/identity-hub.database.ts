@@ -1,7 +1,5 @@
-import { CreateOutboxTable1764000000000, OutboxMessageEntity } from '@dsaas/messaging';
-
-/** Entities of the identity-hub's schema. */
-export const IdentityHubEntities = [OutboxMessageEntity];
+/** Entities of the identity-hub's schema (the outbox is added by ServiceRuntimeModule). */
+export const IdentityHubEntities = [] as Function[];
 
 /** Hand-written migrations of the identity-hub's schema, in order. */
-export const IdentityHubMigrations = [CreateOutboxTable1764000000000];
+export const IdentityHubMigrations = [] as Function[];

@@ -1,7 +1,5 @@
-import { CreateOutboxTable1764000000000, OutboxMessageEntity } from '@dsaas/messaging';
-
-/** Entities of the issuer-service's schema. */
-export const IssuerServiceEntities = [OutboxMessageEntity];
+/** Entities of the issuer-service's schema (the outbox is added by ServiceRuntimeModule). */
+export const IssuerServiceEntities = [] as Function[];
 
 /** Hand-written migrations of the issuer-service's schema, in order. */
-export const IssuerServiceMigrations = [CreateOutboxTable1764000000000];
+export const IssuerServiceMigrations = [] as Function[];

@@ -1,7 +1,5 @@
-import { CreateOutboxTable1764000000000, OutboxMessageEntity } from '@dsaas/messaging';
-
-/** Entities of the provision-manager's schema. */
-export const ProvisionManagerEntities = [OutboxMessageEntity];
+/** Entities of the provision-manager's schema (the outbox is added by ServiceRuntimeModule). */
+export const ProvisionManagerEntities = [] as Function[];
 
 /** Hand-written migrations of the provision-manager's schema, in order. */
-export const ProvisionManagerMigrations = [CreateOutboxTable1764000000000];
+export const ProvisionManagerMigrations = [] as Function[];

@@ -1,7 +1,5 @@
-import { CreateOutboxTable1764000000000, OutboxMessageEntity } from '@dsaas/messaging';
-
-/** Entities of the tenant-manager's schema. */
-export const TenantManagerEntities = [OutboxMessageEntity];
+/** Entities of the tenant-manager's schema (the outbox is added by ServiceRuntimeModule). */
+export const TenantManagerEntities = [] as Function[];
 
 /** Hand-written migrations of the tenant-manager's schema, in order. */
-export const TenantManagerMigrations = [CreateOutboxTable1764000000000];
+export const TenantManagerMigrations = [] as Function[];
