@@ -25,6 +25,7 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { max: options.poolSize ?? 10, application_name: `dsaas-${options.schema}` },
+    // Unqualified names in migrations and raw queries resolve to the service's own schema.
+    extra: { max: options.poolSize ?? 10, application_name: `dsaas-${options.schema}`, options: `-c search_path="${options.schema}"` },
   };
 }

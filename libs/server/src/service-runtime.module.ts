@@ -20,7 +20,7 @@ export interface ServiceRuntimeOptions {
   service: string;
   config: ServiceConfig;
   /** The service's own schema, entities and migrations; the outbox table is added to every schema. */
-  database: { schema: string; entities: any[]; migrations: any[] };
+  database: ServiceDatabase;
   /** Replaces the token verification derived from AUTH_* variables (the auth-server verifies in-process). */
   auth?: AuthModuleOptions;
 }
@@ -32,6 +32,21 @@ export function authOptionsFromConfig(config: ServiceConfig): AuthModuleOptions 
     issuer,
     audience: config.AUTH_AUDIENCE,
     jwksUrl: config.AUTH_JWKS_URL ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
+  };
+}
+
+export interface ServiceDatabase {
+  schema: string;
+  entities: any[];
+  migrations: any[];
+}
+
+/** A service's tables plus the outbox every service schema has. */
+export function withOutbox(database: ServiceDatabase): ServiceDatabase {
+  return {
+    schema: database.schema,
+    entities: [OutboxMessageEntity, ...database.entities],
+    migrations: [CreateOutboxTable1764000000000, ...database.migrations],
   };
 }
 
@@ -84,12 +99,7 @@ export class ServiceRuntimeModule {
         }),
         AuthModule.forRoot(options.auth ?? authOptionsFromConfig(config)),
         PersistenceModule.forService({
-          useFactory: () => ({
-            url: config.DATABASE_URL!,
-            schema: database.schema,
-            entities: [OutboxMessageEntity, ...database.entities],
-            migrations: [CreateOutboxTable1764000000000, ...database.migrations],
-          }),
+          useFactory: () => ({ url: config.DATABASE_URL!, ...withOutbox(database) }),
         }),
         MessagingModule.forRootAsync({ useFactory: () => connectEventBus(config) }),
       ],
