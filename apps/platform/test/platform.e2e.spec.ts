@@ -32,7 +32,7 @@ describe('the all-in-one platform (npm start)', () => {
   beforeAll(async () => {
     fs.chmodSync(dataDir, 0o755);
     await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
-    const env = { ...process.env, PLATFORM_DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(BASE_PORT), LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PLATFORM_DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(BASE_PORT), LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     platform = spawn('node', ['-r', './tools/register-paths.js', 'dist/apps/platform/src/main.js'], { cwd: root, env });
     platform.stdout!.on('data', (d) => (output += d));

@@ -1,5 +1,5 @@
 /** Entities of the data-plane's schema (the outbox is added by ServiceRuntimeModule). */
-export const DataPlaneEntities = [] as Function[];
+export const DataPlaneEntities = [] as (new (...args: any[]) => unknown)[];
 
 /** Hand-written migrations of the data-plane's schema, in order. */
-export const DataPlaneMigrations = [] as Function[];
+export const DataPlaneMigrations = [] as (new (...args: any[]) => unknown)[];
