@@ -9,5 +9,5 @@ describeWithServices(['postgres', 'nats'], 'control-plane started on its own', (
   });
   afterAll(() => service?.stop());
 
-  expectStandaloneServiceBasics(() => service);
+  expectStandaloneServiceBasics(() => service, { secretStore: true });
 });

@@ -12,6 +12,7 @@ import {
   PostgresEventBus,
 } from '@dsaas/messaging';
 import { PersistenceModule } from '@dsaas/persistence';
+import { SECRET_STORE, SecretsModule, secretsOptionsFromEnv, SecretStore } from '@dsaas/secrets';
 import { ServerModule } from './server.module';
 import { ServiceInfoController } from './service-info.controller';
 import { ServiceConfig } from './service.config';
@@ -23,6 +24,8 @@ export interface ServiceRuntimeOptions {
   database: ServiceDatabase;
   /** Replaces the token verification derived from AUTH_* variables (the auth-server verifies in-process). */
   auth?: AuthModuleOptions;
+  /** The service keeps participant secrets: provide SECRET_STORE (embedded or Vault) and check it in /health/ready. */
+  secrets?: boolean;
 }
 
 /** The issuer's JWKS unless AUTH_JWKS_URL names another; defaults to the auth-server on this host. */
@@ -95,13 +98,20 @@ export class ServiceRuntimeModule {
         ServerModule.forRoot({
           service: options.service,
           logLevel: config.LOG_LEVEL,
-          readinessChecks: { inject: [EVENT_BUS], useFactory: (bus: EventBus) => [{ name: 'eventBus', isHealthy: () => bus.isHealthy() }] },
+          readinessChecks: {
+            inject: options.secrets ? [EVENT_BUS, SECRET_STORE] : [EVENT_BUS],
+            useFactory: (bus: EventBus, secrets?: SecretStore) => [
+              { name: 'eventBus', isHealthy: () => bus.isHealthy() },
+              ...(secrets ? [{ name: 'secretStore', isHealthy: () => secrets.isHealthy() }] : []),
+            ],
+          },
         }),
         AuthModule.forRoot(options.auth ?? authOptionsFromConfig(config)),
         PersistenceModule.forService({
           useFactory: () => ({ url: config.DATABASE_URL!, ...withOutbox(database) }),
         }),
         MessagingModule.forRootAsync({ useFactory: () => connectEventBus(config) }),
+        ...(options.secrets ? [SecretsModule.forRoot(secretsOptionsFromEnv(config as unknown as Record<string, string | undefined>))] : []),
       ],
       controllers: [ServiceInfoController],
       providers: [OutboxRelayLifecycle],

@@ -55,6 +55,11 @@ export class ServiceConfig {
   @IsBase64()
   SECRETS_ENCRYPTION_KEY?: string;
 
+  /** Comma-separated retired master keys, still read during a key rotation. */
+  @IsOptional()
+  @IsString()
+  SECRETS_PREVIOUS_ENCRYPTION_KEYS?: string;
+
   @ValidateIf((c: ServiceConfig) => c.SECRETS_BACKEND === 'vault')
   @IsUrl(urlOptions)
   VAULT_ADDR?: string;

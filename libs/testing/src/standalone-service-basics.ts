@@ -4,7 +4,7 @@ import type { ServiceUnderTest } from './service-under-test';
  * What every service must show when started on its own: live, ready (database and event bus up), metrics,
  * an OpenAPI document, deny-by-default auth and problem-details errors.
  */
-export function expectStandaloneServiceBasics(service: () => ServiceUnderTest): void {
+export function expectStandaloneServiceBasics(service: () => ServiceUnderTest, options: { secretStore?: boolean } = {}): void {
   it('answers /health/live and /health/ready with its database and event bus up', async () => {
     const live = await fetch(`${service().url}/health/live`);
     expect(live.status).toBe(200);
@@ -14,6 +14,7 @@ export function expectStandaloneServiceBasics(service: () => ServiceUnderTest): 
     expect(body.status).toBe('ok');
     expect(body.info.database.status).toBe('up');
     expect(body.info.eventBus.status).toBe('up');
+    if (options.secretStore) expect(body.info.secretStore.status).toBe('up');
   });
 
   it('exposes Prometheus metrics and its OpenAPI document', async () => {

@@ -14,6 +14,7 @@ export class ControlPlaneServiceModule {
         ServiceRuntimeModule.forRoot({
           service: 'control-plane',
           config,
+          secrets: true,
           database: { schema: CONTROL_PLANE_SCHEMA, entities: ControlPlaneEntities, migrations: ControlPlaneMigrations },
         }),
       ],

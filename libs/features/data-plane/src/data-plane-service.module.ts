@@ -14,6 +14,7 @@ export class DataPlaneServiceModule {
         ServiceRuntimeModule.forRoot({
           service: 'data-plane',
           config,
+          secrets: true,
           database: { schema: DATA_PLANE_SCHEMA, entities: DataPlaneEntities, migrations: DataPlaneMigrations },
         }),
       ],

@@ -14,6 +14,7 @@ export class IdentityHubServiceModule {
         ServiceRuntimeModule.forRoot({
           service: 'identity-hub',
           config,
+          secrets: true,
           database: { schema: IDENTITY_HUB_SCHEMA, entities: IdentityHubEntities, migrations: IdentityHubMigrations },
         }),
       ],

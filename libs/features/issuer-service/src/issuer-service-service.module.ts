@@ -14,6 +14,7 @@ export class IssuerServiceServiceModule {
         ServiceRuntimeModule.forRoot({
           service: 'issuer-service',
           config,
+          secrets: true,
           database: { schema: ISSUER_SERVICE_SCHEMA, entities: IssuerServiceEntities, migrations: IssuerServiceMigrations },
         }),
       ],
