@@ -1,8 +1,9 @@
 import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
-import { ensureDefaultMetrics } from '@dsaas/telemetry';
+import pinoHttp from 'pino-http';
+import { createLogger, ensureDefaultMetrics } from '@dsaas/telemetry';
+import { PinoNestLogger } from './pino-nest-logger';
 import { installBodyParsers } from './body-parsers';
 import { httpMetricsMiddleware } from './http-metrics.middleware';
 
@@ -11,6 +12,7 @@ export interface BootstrapOptions {
   port: number;
   host?: string;
   maxBodySize?: string;
+  logLevel?: string;
   description?: string;
   /** Register SIGTERM/SIGINT handlers (off when a parent process owns shutdown, as in the platform app). */
   shutdownHooks?: boolean;
@@ -21,8 +23,15 @@ export const OPENAPI_PATH = 'api/openapi';
 /** Creates, configures and starts one service's HTTP server. */
 export async function bootstrapService(rootModule: unknown, options: BootstrapOptions): Promise<INestApplication> {
   ensureDefaultMetrics();
-  const app = await NestFactory.create(rootModule as any, { bufferLogs: true, bodyParser: false, abortOnError: false });
-  app.useLogger(app.get(Logger));
+  const logger = createLogger(options.service, options.logLevel);
+  const app = await NestFactory.create(rootModule as any, { logger: new PinoNestLogger(logger), bodyParser: false, abortOnError: false });
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+      customProps: (req: any) => ({ participantContextId: req.params?.ctxId ?? req.user?.participantContextId }),
+    }),
+  );
   app.use(httpMetricsMiddleware(options.service));
   installBodyParsers(app, options.maxBodySize ?? '1mb');
   app.getHttpAdapter().getInstance().disable('x-powered-by');

@@ -12,3 +12,4 @@ export * from './service-definition';
 export * from './start-service';
 export * from './service-runtime.module';
 export * from './service-info.controller';
+export * from './pino-nest-logger';

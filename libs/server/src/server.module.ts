@@ -1,8 +1,6 @@
 import { DynamicModule, Global, Module, Provider, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
-import { pinoOptions } from '@dsaas/telemetry';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -10,7 +8,6 @@ import { READINESS_CHECKS, ReadinessCheck } from './readiness';
 
 export interface ServerModuleOptions {
   service: string;
-  logLevel?: string;
   /** Readiness checks besides the database (found automatically when the service has a DataSource). */
   readinessChecks?: { inject: any[]; useFactory: (...deps: any[]) => ReadinessCheck[] };
 }
@@ -40,15 +37,6 @@ export class ServerModule {
       module: ServerModule,
       imports: [
         TerminusModule.forRoot({ logger: false }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            ...pinoOptions(options.service, options.logLevel),
-            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-            customProps: (req: any) => ({
-              participantContextId: req.params?.ctxId ?? req.user?.participantContextId,
-            }),
-          },
-        }),
       ],
       controllers: [HealthController, MetricsController],
       providers,

@@ -97,7 +97,6 @@ export class ServiceRuntimeModule {
       imports: [
         ServerModule.forRoot({
           service: options.service,
-          logLevel: config.LOG_LEVEL,
           readinessChecks: {
             inject: options.secrets ? [EVENT_BUS, SECRET_STORE] : [EVENT_BUS],
             useFactory: (bus: EventBus, secrets?: SecretStore) => [

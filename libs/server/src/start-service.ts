@@ -35,6 +35,7 @@ export async function startService<C extends ServiceConfig>(
       port: config.PORT,
       host: config.HOST,
       maxBodySize: config.MAX_BODY_SIZE,
+      logLevel: config.LOG_LEVEL,
       shutdownHooks: options.shutdownHooks,
     });
     if (stopDatabase) {

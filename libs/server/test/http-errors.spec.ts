@@ -34,7 +34,7 @@ class ThingsController {
   }
 }
 
-@Module({ imports: [ServerModule.forRoot({ service: 'server-spec', logLevel: 'silent' })], controllers: [ThingsController] })
+@Module({ imports: [ServerModule.forRoot({ service: 'server-spec' })], controllers: [ThingsController] })
 class TestModule {}
 
 describe('HTTP edge of every service: bad input gets a problem body and changes nothing', () => {
@@ -42,7 +42,7 @@ describe('HTTP edge of every service: bad input gets a problem body and changes 
   let url: string;
 
   beforeAll(async () => {
-    app = await bootstrapService(TestModule, { service: 'server-spec', port: 0, host: '127.0.0.1', maxBodySize: '10kb', shutdownHooks: false });
+    app = await bootstrapService(TestModule, { service: 'server-spec', port: 0, host: '127.0.0.1', maxBodySize: '10kb', logLevel: 'silent', shutdownHooks: false });
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   });
   afterAll(() => app?.close());
