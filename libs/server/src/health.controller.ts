@@ -34,7 +34,7 @@ export class HealthController {
 
   /** Every dependency (database, event bus, ...) answers: the service can take traffic. */
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false, noCache: true })
   @ApiOkResponse({ schema: { example: { status: 'ok', info: { database: { status: 'up' }, eventBus: { status: 'up' } } } } })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
   ready() {

@@ -26,6 +26,28 @@ export function expectStandaloneServiceBasics(service: () => ServiceUnderTest, o
     expect(((await openapi.json()) as any).openapi).toMatch(/^3\./);
   });
 
+  it('documents every endpoint with a response example (and a request example where there is a body)', async () => {
+    const document: any = await (await fetch(`${service().url}/api/openapi.json`)).json();
+    const missing: string[] = [];
+    const resolve = (schema: any) =>
+      schema?.$ref ? document.components?.schemas?.[schema.$ref.split('/').pop()] : schema?.items?.$ref ? resolve(schema.items) : schema;
+    // An example on the media type, on the schema, or on the properties of the DTO the schema refers to.
+    const schemaHasExample = (schema: any) =>
+      schema?.example !== undefined ||
+      Object.values<any>(resolve(schema)?.properties ?? {}).some((property) => property.example !== undefined) ||
+      resolve(schema)?.example !== undefined;
+    const hasExample = (content: any) =>
+      Object.values(content ?? {}).some((media: any) => media.example !== undefined || media.examples !== undefined || schemaHasExample(media.schema));
+    for (const [path, operations] of Object.entries<any>(document.paths)) {
+      for (const [method, operation] of Object.entries<any>(operations)) {
+        const responses = Object.values<any>(operation.responses ?? {});
+        if (!responses.some((r) => hasExample(r.content))) missing.push(`${method.toUpperCase()} ${path}: response`);
+        if (operation.requestBody && !hasExample(operation.requestBody.content)) missing.push(`${method.toUpperCase()} ${path}: request`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('denies an unauthenticated call with a problem body', async () => {
     const response = await fetch(`${service().url}/api/service-info`);
     expect(response.status).toBe(401);
