@@ -29,7 +29,7 @@ export function expectStandaloneServiceBasics(service: () => ServiceUnderTest, o
   it('documents every endpoint with a response example (and a request example where there is a body)', async () => {
     const document: any = await (await fetch(`${service().url}/api/openapi.json`)).json();
     const missing: string[] = [];
-    const resolve = (schema: any) =>
+    const resolve = (schema: any): any =>
       schema?.$ref ? document.components?.schemas?.[schema.$ref.split('/').pop()] : schema?.items?.$ref ? resolve(schema.items) : schema;
     // An example on the media type, on the schema, or on the properties of the DTO the schema refers to.
     const schemaHasExample = (schema: any) =>
