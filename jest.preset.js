@@ -1,6 +1,7 @@
 // Shared jest settings: every app and lib's jest.config.js calls this with its own directory.
 const path = require('path');
 const { compilerOptions } = require('./tsconfig.base.json');
+const swcOptions = require('./tools/swc-options');
 
 const moduleNameMapper = {};
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
@@ -16,18 +17,6 @@ module.exports = (projectDir) => ({
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   transform: {
-    '^.+\\.(t|j)s$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: 'es2022',
-          keepClassNames: true,
-        },
-        module: { type: 'commonjs' },
-        sourceMaps: 'inline',
-      },
-    ],
+    '^.+\\.(t|j)s$': ['@swc/jest', { ...swcOptions, sourceMaps: 'inline' }],
   },
 });

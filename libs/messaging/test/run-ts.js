@@ -5,6 +5,7 @@ const path = require('path');
 const Module = require('module');
 const { transformSync } = require('@swc/core');
 const { compilerOptions } = require('../../../tsconfig.base.json');
+const swcOptions = require('../../../tools/swc-options');
 
 const root = path.resolve(__dirname, '../../..');
 const aliases = {};
@@ -15,16 +16,7 @@ Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, aliases[request] ?? request, ...rest);
 };
 require.extensions['.ts'] = (module, filename) => {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-  });
+  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { filename, ...swcOptions });
   module._compile(code, filename);
 };
 require(path.resolve(process.argv[2]));
