@@ -12,3 +12,10 @@ export * from './did/did-resolution.exception';
 export * from './tokens/jti-replay-cache';
 export * from './tokens/token-verification.exception';
 export * from './tokens/self-issued-token';
+// JWT VCs and VPs
+export * from './credentials/credential-format';
+export * from './credentials/issue-jwt-credential';
+export * from './credentials/issue-jwt-presentation';
+// revocation: W3C Bitstring Status List
+export * from './status-list/bitstring-status-list';
+export * from './status-list/status-list-credential';
