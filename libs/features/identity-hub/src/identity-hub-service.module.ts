@@ -3,6 +3,7 @@ import { ServiceRuntimeModule } from '@dsaas/server';
 import { IdentityHubConfig } from './identity-hub.config';
 import { IDENTITY_HUB_SCHEMA } from './database/identity-hub.schema';
 import { IdentityHubEntities, IdentityHubMigrations } from './database/identity-hub.database';
+import { IdentityHubModule } from './identity-hub.module';
 
 /** Everything the identity-hub runs: shared runtime (logs, health, metrics, auth, database, event bus) and its features. */
 @Module({})
@@ -17,6 +18,7 @@ export class IdentityHubServiceModule {
           secrets: true,
           database: { schema: IDENTITY_HUB_SCHEMA, entities: IdentityHubEntities, migrations: IdentityHubMigrations },
         }),
+        IdentityHubModule.forRoot(config),
       ],
     };
   }

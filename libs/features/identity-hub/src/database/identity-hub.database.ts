@@ -1,5 +1,18 @@
+import { CreateIdentityHubTables1767400000000 } from './create-identity-hub-tables.migration';
+import { CredentialOfferEntity } from './credential-offer.entity';
+import { CredentialRequestEntity } from './credential-request.entity';
+import { KeyPairEntity } from './key-pair.entity';
+import { ParticipantContextEntity } from './participant-context.entity';
+import { StoredCredentialEntity } from './stored-credential.entity';
+
 /** Entities of the identity-hub's schema (the outbox is added by ServiceRuntimeModule). */
-export const IdentityHubEntities = [] as (new (...args: any[]) => unknown)[];
+export const IdentityHubEntities = [
+  ParticipantContextEntity,
+  KeyPairEntity,
+  StoredCredentialEntity,
+  CredentialRequestEntity,
+  CredentialOfferEntity,
+] as (new (...args: any[]) => unknown)[];
 
 /** Hand-written migrations of the identity-hub's schema, in order. */
-export const IdentityHubMigrations = [] as (new (...args: any[]) => unknown)[];
+export const IdentityHubMigrations = [CreateIdentityHubTables1767400000000] as (new (...args: any[]) => unknown)[];

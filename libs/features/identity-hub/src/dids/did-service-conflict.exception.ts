@@ -1,0 +1,6 @@
+import { DomainException } from '@dsaas/model';
+
+export class DidServiceConflictException extends DomainException {
+  readonly code = 'did_service_conflict';
+  readonly status = 409;
+}
