@@ -19,3 +19,8 @@ export * from './credentials/issue-jwt-presentation';
 // revocation: W3C Bitstring Status List
 export * from './status-list/bitstring-status-list';
 export * from './status-list/status-list-credential';
+// verification
+export * from './verification/credential-verification.exception';
+export * from './verification/trusted-issuers';
+export * from './verification/verified-credential';
+export * from './verification/credential-verifier';
