@@ -205,7 +205,7 @@ describe('CredentialVerifier (JWT VCs and VPs against real did:web hosts)', () =
   it('sees a revocation once the status list TTL has passed', async () => {
     const { jwt, index } = await membership(alice);
     const vp = await present(alice, [jwt]);
-    const cachingVerifier = verifier({ statusListTtlMs: 150 });
+    const cachingVerifier = verifier({ statusListTtlMs: 500 });
     await expect(cachingVerifier.verifyPresentation(vp, { audience: verifierDid })).resolves.toBeDefined();
 
     statusList.set(index, true);
@@ -215,7 +215,7 @@ describe('CredentialVerifier (JWT VCs and VPs against real did:web hosts)', () =
     // a fresh verifier sees it at once
     expect(await refusal(verifier().verifyCredential(jwt))).toMatchObject({ reason: 'revoked', status: 403 });
 
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 550));
     expect((await refusal(cachingVerifier.verifyPresentation(vp, { audience: verifierDid }))).reason).toBe('revoked');
 
     statusList.set(index, false);

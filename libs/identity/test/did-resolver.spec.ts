@@ -27,13 +27,13 @@ describe('DidResolver against a real did:web host', () => {
 
   it('resolves a document and serves it from the cache until the TTL runs out', async () => {
     const { did, document, path } = await publish('cached');
-    const resolver = new DidResolver({ allowHttpHosts, ttlMs: 150 });
+    const resolver = new DidResolver({ allowHttpHosts, ttlMs: 300 });
 
     expect(await resolver.resolve(did)).toEqual(document);
     expect(await resolver.resolve(did)).toEqual(document);
     expect(server.hitCount(path)).toBe(1);
 
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 350));
     await resolver.resolve(did);
     expect(server.hitCount(path)).toBe(2);
   });
