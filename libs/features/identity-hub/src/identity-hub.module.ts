@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PublicUrl } from './common/public-url';
+import { CredentialsController } from './credentials/credentials.controller';
+import { CredentialsService } from './credentials/credentials.service';
+import { StoredCredentialRepository } from './credentials/stored-credential.repository';
 import { IdentityHubEntities } from './database/identity-hub.database';
 import { DidDocumentController } from './dids/did-document.controller';
 import { DidDocumentsService } from './dids/did-documents.service';
@@ -24,7 +27,7 @@ export class IdentityHubModule {
     return {
       module: IdentityHubModule,
       imports: [TypeOrmModule.forFeature(IdentityHubEntities)],
-      controllers: [ParticipantsController, DidsController, KeyPairsController, DidDocumentController],
+      controllers: [ParticipantsController, DidsController, KeyPairsController, CredentialsController, DidDocumentController],
       providers: [
         { provide: IdentityHubConfig, useValue: config },
         PublicUrl,
@@ -34,6 +37,8 @@ export class IdentityHubModule {
         KeyMaterialService,
         KeyPairsService,
         DidDocumentsService,
+        StoredCredentialRepository,
+        CredentialsService,
       ],
       exports: [ParticipantContextsService, KeyPairsService, DidDocumentsService],
     };
