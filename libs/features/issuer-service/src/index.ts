@@ -1,5 +1,10 @@
 export * from './issuer-service.config';
 export * from './issuer-service-service.module';
+export * from './issuer.module';
 export * from './database/issuer-service.schema';
 export * from './database/issuer-service.database';
 export * from './issuer-service.service-definition';
+export * from './issuance/credential-request-received.v1';
+export { CREDENTIAL_REQUEST_CONSUMER } from './issuance/credential-request.processor';
+export { DEFAULT_MEMBERSHIP_DEFINITION_ID } from './credential-definitions/credential-definition';
+export { DEFAULT_HOLDER_ATTESTATION_ID } from './attestations/attestation-definition';

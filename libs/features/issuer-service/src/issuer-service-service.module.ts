@@ -3,6 +3,7 @@ import { ServiceRuntimeModule } from '@dsaas/server';
 import { IssuerServiceConfig } from './issuer-service.config';
 import { ISSUER_SERVICE_SCHEMA } from './database/issuer-service.schema';
 import { IssuerServiceEntities, IssuerServiceMigrations } from './database/issuer-service.database';
+import { IssuerModule } from './issuer.module';
 
 /** Everything the issuer-service runs: shared runtime (logs, health, metrics, auth, database, event bus) and its features. */
 @Module({})
@@ -17,6 +18,7 @@ export class IssuerServiceServiceModule {
           secrets: true,
           database: { schema: ISSUER_SERVICE_SCHEMA, entities: IssuerServiceEntities, migrations: IssuerServiceMigrations },
         }),
+        IssuerModule.forRoot(config),
       ],
     };
   }

@@ -14,7 +14,7 @@ export class AttestationDefinitionEntity {
   type: string;
 
   @Column({ name: 'config', type: 'jsonb' })
-  config: Record<string, unknown>;
+  config: Record<string, any>;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

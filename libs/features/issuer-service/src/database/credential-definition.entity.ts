@@ -23,10 +23,10 @@ export class CredentialDefinitionEntity {
   attestations: string[];
 
   @Column({ name: 'rules', type: 'jsonb' })
-  rules: unknown[];
+  rules: any[];
 
   @Column({ name: 'mappings', type: 'jsonb' })
-  mappings: unknown[];
+  mappings: any[];
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -18,7 +18,7 @@ export class HolderEntity {
   name: string | null;
 
   @Column({ name: 'properties', type: 'jsonb' })
-  properties: Record<string, unknown>;
+  properties: Record<string, any>;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

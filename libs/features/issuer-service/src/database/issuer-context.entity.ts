@@ -19,7 +19,7 @@ export class IssuerContextEntity {
   keyAlgorithm: string;
 
   @Column({ name: 'public_jwk', type: 'jsonb' })
-  publicJwk: Record<string, unknown>;
+  publicJwk: Record<string, any>;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
