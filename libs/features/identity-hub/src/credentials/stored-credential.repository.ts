@@ -74,7 +74,7 @@ export class StoredCredentialRepository {
         issuer: credential.issuer,
         format: credential.format,
         raw: credential.raw,
-        content: credential.content,
+        content: credential.content as Record<string, any>,
         contentHash: credential.contentHash,
         validFrom: credential.validFrom ?? null,
         validUntil: credential.validUntil ?? null,

@@ -17,7 +17,7 @@ export class CredentialOfferEntity {
 
   /** The offered CredentialObjects, as received. */
   @Column({ name: 'credentials', type: 'jsonb' })
-  credentials: Record<string, unknown>[];
+  credentials: Record<string, any>[];
 
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt: Date;

@@ -24,7 +24,7 @@ export class CredentialRequestEntity {
 
   /** The credential objects asked for: `{ id?, credentialType?, format? }`. */
   @Column({ name: 'credentials', type: 'jsonb' })
-  credentials: Record<string, unknown>[];
+  credentials: Record<string, any>[];
 
   @Column({ name: 'error_detail', type: 'text', nullable: true })
   errorDetail: string | null;

@@ -30,7 +30,7 @@ export class StoredCredentialEntity {
 
   /** The decoded VC (for reads; the JWT in `raw` stays the source of truth). */
   @Column({ name: 'content', type: 'jsonb' })
-  content: Record<string, unknown>;
+  content: Record<string, any>;
 
   /** SHA-256 of the JWT: the same credential delivered twice is stored once. */
   @Column({ name: 'content_hash', type: 'varchar', length: 64 })

@@ -20,17 +20,18 @@ export class TestParty {
 
   static async start(name: string, algorithm: KeyAlgorithm = 'ES256'): Promise<TestParty> {
     const keys = await generateKeyPair(algorithm);
-    let party: TestParty | undefined;
+    // Filled once the server listens (the DID needs its port); requests only arrive after that.
+    const self: { party?: TestParty } = {};
     const server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
         const path = (req.url ?? '').split('?')[0];
         if (req.method === 'GET' && path === `/${name}/did.json`) {
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(buildDidDocument(party!.did, [{ id: 'key-1', publicJwk: keys.publicJwk }], party!.services)));
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(buildDidDocument(self.party!.did, [{ id: 'key-1', publicJwk: keys.publicJwk }], self.party!.services)));
           return;
         }
-        const answer = party?.onRequest?.(req.method ?? 'GET', path, body, req.headers);
+        const answer = self.party?.onRequest?.(req.method ?? 'GET', path, body, req.headers);
         if (answer) {
           res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) }).end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
           return;
@@ -40,8 +41,8 @@ export class TestParty {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    party = new TestParty(server, `http://localhost:${port}`, keys, name);
-    return party;
+    self.party = new TestParty(server, `http://localhost:${port}`, keys, name);
+    return self.party;
   }
 
   issueCredential(holderDid: string, options: { types?: string[]; format?: CredentialFormat; validUntil?: string; subject?: Record<string, unknown> } = {}): Promise<string> {
