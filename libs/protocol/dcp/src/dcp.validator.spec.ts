@@ -94,6 +94,13 @@ describe('dcpValidator rejects bad DCP messages', () => {
     );
   });
 
+  it('reports at most 50 errors, however bad the message', () => {
+    const message = { ...example('issuance/credential-request-message.json'), credentials: Array.from({ length: 500 }, () => ({})) };
+    const errors = dcpValidator.validate('CredentialRequestMessage', message).errors;
+    expect(errors).toHaveLength(50);
+    expect(errors[49]).toBe("/credentials/49 must have required property 'id'");
+  });
+
   it('rejects an unknown credential status', () => {
     const message = { ...example('issuance/credential-status.json'), status: 'PENDING' };
     expect(dcpValidator.validate('CredentialStatus', message).errors).toEqual([

@@ -11,7 +11,7 @@ export interface RegisteredSchema {
 
 export interface SchemaValidationResult {
   valid: boolean;
-  /** `<instance path> <problem>`, e.g. `/credentials/0 must have required property 'id'`. */
+  /** `<instance path> <problem>`, e.g. `/credentials/0 must have required property 'id'`; at most 50. */
   errors: string[];
 }
 
@@ -100,8 +100,11 @@ function withConsumerFixes(schema: object): object {
   return JSON.parse(JSON.stringify(schema).replaceAll('#definitions/', '#/definitions/'));
 }
 
+/** Enough to fix a message; keeps an error body small when a peer sends thousands of bad items. */
+export const MAX_REPORTED_ERRORS = 50;
+
 function formatErrors(errors: ErrorObject[]): string[] {
-  return [...new Set(errors.map(formatError))];
+  return [...new Set(errors.map(formatError))].slice(0, MAX_REPORTED_ERRORS);
 }
 
 function formatError(error: ErrorObject): string {
