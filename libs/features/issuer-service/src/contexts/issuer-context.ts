@@ -17,7 +17,7 @@ export function issuerKid(context: IssuerContext): string {
   return `${context.did}#${context.keyId}`;
 }
 
-/** SecretStore key of a context's private key. */
+/** SecretStore key of a context's private key (`keys:<keyId>`: the store's key syntax has no '/'). */
 export function privateKeySecretName(keyId: string): string {
-  return `keys/${keyId}`;
+  return `keys:${keyId}`;
 }

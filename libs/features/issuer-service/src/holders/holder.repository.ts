@@ -42,7 +42,7 @@ export class HolderRepository {
       .insert()
       .values({ ...holder, name: holder.name ?? null, properties: holder.properties as Record<string, any> })
       .orIgnore()
-      .returning(['holder_id'])
+      .returning(['holderId'])
       .execute();
     return (result.raw?.length ?? 0) > 0;
   }
