@@ -1,6 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DidResolver } from '@dsaas/identity';
 import { PublicUrl } from './common/public-url';
+import { DCP_DID_RESOLVER, DcpAuthenticator } from './dcp/dcp-authenticator';
+import { UsedTokenRepository } from './dcp/used-token.repository';
+import { PresentationController } from './presentation/presentation.controller';
+import { PresentationService } from './presentation/presentation.service';
+import { AccessTokensService } from './sts/access-tokens.service';
+import { StsController } from './sts/sts.controller';
+import { StsService } from './sts/sts.service';
 import { CredentialsController } from './credentials/credentials.controller';
 import { CredentialsService } from './credentials/credentials.service';
 import { StoredCredentialRepository } from './credentials/stored-credential.repository';
@@ -8,7 +16,7 @@ import { IdentityHubEntities } from './database/identity-hub.database';
 import { DidDocumentController } from './dids/did-document.controller';
 import { DidDocumentsService } from './dids/did-documents.service';
 import { DidsController } from './dids/dids.controller';
-import { IdentityHubConfig } from './identity-hub.config';
+import { allowHttpHosts, IdentityHubConfig } from './identity-hub.config';
 import { KeyMaterialService } from './keys/key-material.service';
 import { KeyPairRepository } from './keys/key-pair.repository';
 import { KeyPairsService } from './keys/key-pairs.service';
@@ -27,7 +35,7 @@ export class IdentityHubModule {
     return {
       module: IdentityHubModule,
       imports: [TypeOrmModule.forFeature(IdentityHubEntities)],
-      controllers: [ParticipantsController, DidsController, KeyPairsController, CredentialsController, DidDocumentController],
+      controllers: [ParticipantsController, DidsController, KeyPairsController, CredentialsController, StsController, PresentationController, DidDocumentController],
       providers: [
         { provide: IdentityHubConfig, useValue: config },
         PublicUrl,
@@ -39,6 +47,15 @@ export class IdentityHubModule {
         DidDocumentsService,
         StoredCredentialRepository,
         CredentialsService,
+        {
+          provide: DCP_DID_RESOLVER,
+          useFactory: () => new DidResolver({ allowHttpHosts: allowHttpHosts(config), ttlMs: config.DID_CACHE_TTL_SECONDS * 1000 }),
+        },
+        UsedTokenRepository,
+        AccessTokensService,
+        DcpAuthenticator,
+        StsService,
+        PresentationService,
       ],
       exports: [ParticipantContextsService, KeyPairsService, DidDocumentsService],
     };

@@ -1,9 +1,11 @@
 import { CreateIdentityHubTables1767400000000 } from './create-identity-hub-tables.migration';
+import { CreateUsedTokenTable1767400100000 } from './create-used-token-table.migration';
 import { CredentialOfferEntity } from './credential-offer.entity';
 import { CredentialRequestEntity } from './credential-request.entity';
 import { KeyPairEntity } from './key-pair.entity';
 import { ParticipantContextEntity } from './participant-context.entity';
 import { StoredCredentialEntity } from './stored-credential.entity';
+import { UsedTokenEntity } from './used-token.entity';
 
 /** Entities of the identity-hub's schema (the outbox is added by ServiceRuntimeModule). */
 export const IdentityHubEntities = [
@@ -12,7 +14,8 @@ export const IdentityHubEntities = [
   StoredCredentialEntity,
   CredentialRequestEntity,
   CredentialOfferEntity,
+  UsedTokenEntity,
 ] as (new (...args: any[]) => unknown)[];
 
 /** Hand-written migrations of the identity-hub's schema, in order. */
-export const IdentityHubMigrations = [CreateIdentityHubTables1767400000000] as (new (...args: any[]) => unknown)[];
+export const IdentityHubMigrations = [CreateIdentityHubTables1767400000000, CreateUsedTokenTable1767400100000] as (new (...args: any[]) => unknown)[];

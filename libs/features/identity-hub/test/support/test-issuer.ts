@@ -68,3 +68,9 @@ export class TestParty {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
+
+/** Signs arbitrary claims with a key (for tokens the STS would never mint: expired, foreign kid, ...). */
+export async function signRaw(privateJwk: import('jose').JWK, algorithm: KeyAlgorithm, kid: string, claims: Record<string, unknown>): Promise<string> {
+  const { importJWK, SignJWT } = await import('jose');
+  return new SignJWT(claims).setProtectedHeader({ alg: algorithm, kid, typ: 'JWT' }).sign(await importJWK(privateJwk, algorithm));
+}
