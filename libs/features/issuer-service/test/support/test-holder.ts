@@ -30,12 +30,12 @@ export class TestHolderServer {
   private constructor(private readonly server: Server, readonly baseUrl: string) {}
 
   static async start(): Promise<TestHolderServer> {
-    let instance: TestHolderServer | undefined;
-    const server = createServer((req, res) => instance!.handle(req, res));
+    const holder = { server: undefined as TestHolderServer | undefined };
+    const server = createServer((req, res) => holder.server!.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    instance = new TestHolderServer(server, `http://127.0.0.1:${port}`);
-    return instance;
+    holder.server = new TestHolderServer(server, `http://127.0.0.1:${port}`);
+    return holder.server;
   }
 
   async addHolder(name: string): Promise<TestHolder> {
