@@ -185,6 +185,27 @@ describeWithServices(['postgres', 'nats'], 'DCP issuance over HTTP (issuer-servi
     expect(await rowCount('issued_credential')).toBe(before);
   });
 
+  it("rejects a member whose record fails the definition's rules", async () => {
+    const defined = await api('POST', `/api/issuer/participants/${CTX}/credentialdefinitions`, {
+      token: admin,
+      body: {
+        id: 'gold-credential',
+        credentialType: 'GoldMembershipCredential',
+        format: 'vc2_0_jose',
+        validitySeconds: 3600,
+        attestations: ['holder-database'],
+        rules: [{ type: 'equals', path: 'holder.properties.tier', value: 'gold' }],
+      },
+    });
+    expect(defined.status).toBe(201);
+    holders.received.length = 0;
+    const created = await api('POST', `/api/issuance/${CTX}/credentials`, { token: await acme.token(issuerDid), body: requestMessage(randomUUID(), ['gold-credential']) });
+    expect(created.status).toBe(201);
+    const [message] = await eventually(() => (holders.messagesFor(acme).length ? holders.messagesFor(acme) : undefined));
+    expect(message.body).toMatchObject({ status: 'REJECTED', rejectionReason: 'holder.properties.tier must equal "gold"' });
+    holders.received.length = 0;
+  });
+
   it('redelivers to a holder that was down at first, and delivers once', async () => {
     holders.received.length = 0;
     holders.failNext = 2;
