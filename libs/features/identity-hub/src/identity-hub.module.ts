@@ -4,6 +4,13 @@ import { DidResolver } from '@dsaas/identity';
 import { PublicUrl } from './common/public-url';
 import { DCP_DID_RESOLVER, DcpAuthenticator } from './dcp/dcp-authenticator';
 import { UsedTokenRepository } from './dcp/used-token.repository';
+import { CredentialOfferRepository } from './issuance/credential-offer.repository';
+import { CredentialRequestRepository } from './issuance/credential-request.repository';
+import { CredentialRequestsController } from './issuance/credential-requests.controller';
+import { CredentialRequestsService } from './issuance/credential-requests.service';
+import { CredentialStorageService } from './issuance/credential-storage.service';
+import { IssuerClient } from './issuance/issuer-client';
+import { StorageController } from './issuance/storage.controller';
 import { PresentationController } from './presentation/presentation.controller';
 import { PresentationService } from './presentation/presentation.service';
 import { AccessTokensService } from './sts/access-tokens.service';
@@ -35,7 +42,19 @@ export class IdentityHubModule {
     return {
       module: IdentityHubModule,
       imports: [TypeOrmModule.forFeature(IdentityHubEntities)],
-      controllers: [ParticipantsController, DidsController, KeyPairsController, CredentialsController, StsController, PresentationController, DidDocumentController],
+      // CredentialRequestsController before CredentialsController: its `offers` and `requests` routes would
+      // otherwise be taken for a credential `:id`.
+      controllers: [
+        ParticipantsController,
+        DidsController,
+        KeyPairsController,
+        CredentialRequestsController,
+        CredentialsController,
+        StsController,
+        PresentationController,
+        StorageController,
+        DidDocumentController,
+      ],
       providers: [
         { provide: IdentityHubConfig, useValue: config },
         PublicUrl,
@@ -56,6 +75,11 @@ export class IdentityHubModule {
         DcpAuthenticator,
         StsService,
         PresentationService,
+        CredentialRequestRepository,
+        CredentialOfferRepository,
+        IssuerClient,
+        CredentialRequestsService,
+        CredentialStorageService,
       ],
       exports: [ParticipantContextsService, KeyPairsService, DidDocumentsService],
     };

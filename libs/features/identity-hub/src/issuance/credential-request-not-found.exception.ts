@@ -1,0 +1,7 @@
+import { NotFoundException } from '@dsaas/model';
+
+export class CredentialRequestNotFoundException extends NotFoundException {
+  constructor(holderPid: string) {
+    super('Credential request', holderPid);
+  }
+}
