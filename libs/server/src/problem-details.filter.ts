@@ -14,8 +14,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const body = this.toProblem(exception);
     body.instance = request.originalUrl?.split('?')[0];
-    if (body.status >= 500) {
+    if (!(exception instanceof DomainException || exception instanceof HttpException) && body.status >= 500) {
       this.logger.error({ err: exception, path: body.instance }, 'unhandled error');
+    } else if (body.status >= 500) {
+      this.logger.warn({ path: body.instance, code: body.code, detail: body.detail }, 'answered with a server-side status');
     }
     if (response.headersSent) return;
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
