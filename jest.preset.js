@@ -16,6 +16,8 @@ module.exports = (projectDir) => ({
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
+  // ESM-only dependencies are transpiled to CommonJS for jest (Node itself require()s them directly).
+  transformIgnorePatterns: ['node_modules/(?!(@marcbachmann/cel-js)/)'],
   transform: {
     '^.+\\.(t|j)s$': ['@swc/jest', { ...swcOptions, sourceMaps: 'inline' }],
   },
