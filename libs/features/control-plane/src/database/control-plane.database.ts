@@ -1,5 +1,19 @@
+import { AssetEntity } from './asset.entity';
+import { CelExpressionEntity } from './cel-expression.entity';
+import { ContractDefinitionEntity } from './contract-definition.entity';
+import { CreateManagementTables1767500000000 } from './create-management-tables.migration';
+import { DataPlaneEntity } from './data-plane.entity';
+import { ParticipantContextEntity } from './participant-context.entity';
+import { PolicyDefinitionEntity } from './policy-definition.entity';
+
+/**
+ * Tables whose rows belong to one participant context (a `participantContextId` column): deleting the context
+ * deletes its rows in all of them. Later features (negotiations, transfers) add their entities here.
+ */
+export const ContextOwnedEntities = [AssetEntity, PolicyDefinitionEntity, ContractDefinitionEntity, DataPlaneEntity] as (new (...args: any[]) => { participantContextId: string })[];
+
 /** Entities of the control-plane's schema (the outbox is added by ServiceRuntimeModule). */
-export const ControlPlaneEntities = [] as (new (...args: any[]) => unknown)[];
+export const ControlPlaneEntities = [ParticipantContextEntity, CelExpressionEntity, ...ContextOwnedEntities] as (new (...args: any[]) => unknown)[];
 
 /** Hand-written migrations of the control-plane's schema, in order. */
-export const ControlPlaneMigrations = [] as (new (...args: any[]) => unknown)[];
+export const ControlPlaneMigrations = [CreateManagementTables1767500000000] as (new (...args: any[]) => unknown)[];
