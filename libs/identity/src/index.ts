@@ -10,6 +10,11 @@ export * from './did/did-resolver';
 export * from './did/did-resolution.exception';
 // self-issued tokens
 export * from './tokens/jti-replay-cache';
+export * from './tokens/jti-replay-store';
+export * from './tokens/in-memory-jti-replay-store';
+export * from './tokens/postgres-jti-replay-store';
+export * from './tokens/used-token.entity';
+export * from './tokens/create-used-token-table.migration';
 export * from './tokens/token-verification.exception';
 export * from './tokens/self-issued-token';
 // JWT VCs and VPs

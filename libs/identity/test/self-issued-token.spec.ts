@@ -2,6 +2,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import {
   DidResolver,
   generateKeyPair,
+  InMemoryJtiReplayStore,
   JtiReplayCache,
   KeyAlgorithm,
   signSelfIssuedToken,
@@ -95,6 +96,18 @@ describe('self-issued ID tokens (DCP)', () => {
     await expect(reasonOf(token, { audience: 'did:web:other', replay })).resolves.toBe('wrong_audience');
     await verifySelfIssuedToken(token, { audience: verifierDid, resolver, replay });
     expect(await reasonOf(token, { replay })).toBe('replayed');
+  });
+
+  it('refuses a replayed jti through a JtiReplayStore, which keys ids by issuer', async () => {
+    const replay = new InMemoryJtiReplayStore();
+    const token = await sign(alice);
+    await expect(reasonOf(token, { audience: 'did:web:other', replay })).resolves.toBe('wrong_audience');
+    await verifySelfIssuedToken(token, { audience: verifierDid, resolver, replay });
+    expect(await reasonOf(token, { replay })).toBe('replayed');
+    const { jti } = decodeJwt(token);
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    const sameIdFromBob = await bob.signRaw({ iss: bob.did, sub: bob.did, aud: verifierDid, jti, exp });
+    await expect(verifySelfIssuedToken(sameIdFromBob, { audience: verifierDid, resolver, replay })).resolves.toMatchObject({ iss: bob.did });
   });
 
   it('refuses a kid the DID document does not list', async () => {

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DidResolver } from '@dsaas/identity';
+import { DataSource } from 'typeorm';
+import { DidResolver, JTI_REPLAY_STORE, PostgresJtiReplayStore } from '@dsaas/identity';
 import { PublicUrl } from './common/public-url';
 import { DCP_DID_RESOLVER, DcpAuthenticator } from './dcp/dcp-authenticator';
-import { UsedTokenRepository } from './dcp/used-token.repository';
 import { CredentialOfferRepository } from './issuance/credential-offer.repository';
 import { CredentialRequestRepository } from './issuance/credential-request.repository';
 import { CredentialRequestsController } from './issuance/credential-requests.controller';
@@ -70,7 +70,8 @@ export class IdentityHubModule {
           provide: DCP_DID_RESOLVER,
           useFactory: () => new DidResolver({ allowHttpHosts: allowHttpHosts(config), ttlMs: config.DID_CACHE_TTL_SECONDS * 1000 }),
         },
-        UsedTokenRepository,
+        // Shared by all replicas through the used_token table of the hub's schema.
+        { provide: JTI_REPLAY_STORE, useFactory: (dataSource: DataSource) => new PostgresJtiReplayStore(dataSource), inject: [DataSource] },
         AccessTokensService,
         DcpAuthenticator,
         StsService,

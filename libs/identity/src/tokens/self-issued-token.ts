@@ -6,6 +6,7 @@ import { KeyAlgorithm } from '../keys/key-algorithm';
 import { importSigningKey } from '../keys/signing-key';
 import { DidKeyVerificationError, verifyWithDidKey } from '../keys/verify-with-did-key';
 import { JtiReplayCache } from './jti-replay-cache';
+import { JtiReplayStore } from './jti-replay-store';
 import { TokenVerificationException } from './token-verification.exception';
 
 const DEFAULT_TTL_SECONDS = 300;
@@ -47,8 +48,11 @@ export interface VerifySelfIssuedTokenOptions {
   /** Our own identifier (DID or URL) the token must be addressed to. */
   audience: string;
   resolver: DidResolver;
-  /** When given, a jti is accepted once until its token expires. */
-  replay?: JtiReplayCache;
+  /**
+   * When given, a jti is accepted once until its token expires (plus the clock tolerance). A JtiReplayCache is
+   * per process and keyed by jti; a JtiReplayStore by (iss, jti), and PostgresJtiReplayStore covers all replicas.
+   */
+  replay?: JtiReplayCache | JtiReplayStore;
   /** Default 30 s. */
   clockToleranceSeconds?: number;
 }
@@ -103,8 +107,13 @@ export async function verifySelfIssuedToken(token: string, options: VerifySelfIs
   if (typeof payload.nbf === 'number' && payload.nbf > now + tolerance) {
     throw new TokenVerificationException('not_yet_valid', 'token is not valid yet (nbf)');
   }
-  if (options.replay && !options.replay.checkAndRemember(payload.jti, (payload.exp + tolerance) * 1000)) {
-    throw new TokenVerificationException('replayed', `token id ${payload.jti} was already used`);
+  if (options.replay) {
+    const expiresAt = (payload.exp + tolerance) * 1000;
+    const first =
+      options.replay instanceof JtiReplayCache
+        ? options.replay.checkAndRemember(payload.jti, expiresAt)
+        : await options.replay.checkAndRemember(payload.iss, payload.jti, new Date(expiresAt));
+    if (!first) throw new TokenVerificationException('replayed', `token id ${payload.jti} was already used`);
   }
   return { iss: payload.iss, sub: payload.sub, aud: payload.aud, jti: payload.jti, claims: payload };
 }

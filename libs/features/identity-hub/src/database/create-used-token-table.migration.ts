@@ -1,6 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Replay protection for self-issued tokens across replicas (see UsedTokenEntity). */
+/**
+ * Replay protection for self-issued tokens across replicas. Kept as it was so existing databases keep a valid
+ * migration history; the table is now @dsaas/identity's UsedTokenEntity, whose constraint names
+ * AdoptSharedUsedTokenTable1767450000000 gives it afterwards.
+ */
 export class CreateUsedTokenTable1767400100000 implements MigrationInterface {
   name = 'CreateUsedTokenTable1767400100000';
 

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DidResolutionException, DidResolver, TokenVerificationException, verifySelfIssuedToken } from '@dsaas/identity';
+import { DidResolutionException, DidResolver, JTI_REPLAY_STORE, JtiReplayStore, TokenVerificationException, verifySelfIssuedToken } from '@dsaas/identity';
 import { IdentityHubConfig } from '../identity-hub.config';
 import { ParticipantContext } from '../participants/participant-context';
 import { AccessTokensService } from '../sts/access-tokens.service';
-import { UsedTokenRepository } from './used-token.repository';
 
 export const DCP_DID_RESOLVER = Symbol.for('dsaas.identityHub.DidResolver');
 
@@ -32,7 +31,7 @@ export class DcpAuthenticator {
 
   constructor(
     @Inject(DCP_DID_RESOLVER) private readonly resolver: DidResolver,
-    private readonly usedTokens: UsedTokenRepository,
+    @Inject(JTI_REPLAY_STORE) private readonly replay: JtiReplayStore,
     private readonly accessTokens: AccessTokensService,
     private readonly config: IdentityHubConfig,
   ) {}
@@ -61,23 +60,14 @@ export class DcpAuthenticator {
   private async selfIssued(authorization: string | undefined, holder: ParticipantContext) {
     const token = tokenOf(authorization);
     if (!token) throw new TokenVerificationException('malformed', 'a self-issued ID token is required (Authorization: Bearer <token>)');
-    let verified: Awaited<ReturnType<typeof verifySelfIssuedToken>>;
     try {
-      verified = await verifySelfIssuedToken(token, { audience: holder.did, resolver: this.resolver });
+      // The jti is remembered last, once everything else holds, so a forged token cannot burn a genuine one.
+      return await verifySelfIssuedToken(token, { audience: holder.did, resolver: this.resolver, replay: this.replay });
     } catch (error) {
       // A DID we cannot resolve (or a kid it does not list) cannot vouch for the token.
       if (error instanceof DidResolutionException) throw new TokenVerificationException('unknown_key', error.message);
       throw error;
     }
-    const exp = Number(verified.claims.exp);
-    if (!(await this.usedTokens.remember(verified.iss, verified.jti, new Date((exp + 60) * 1000)))) {
-      throw new TokenVerificationException('replayed', `token id ${verified.jti} was already used`);
-    }
-    // Now and then, drop ids whose tokens have expired (cheap, indexed; no scheduler needed).
-    if (Math.random() < 0.01) {
-      this.usedTokens.purgeExpired().catch((error) => this.logger.warn({ err: error }, 'purging used token ids failed'));
-    }
-    return verified;
   }
 
   private async guard<T>(holder: ParticipantContext, run: () => Promise<T>): Promise<T> {
