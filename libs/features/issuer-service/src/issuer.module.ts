@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DidResolver, JtiReplayCache } from '@dsaas/identity';
+import { DataSource } from 'typeorm';
+import { DidResolver, JTI_REPLAY_STORE, PostgresJtiReplayStore } from '@dsaas/identity';
 import { AttestationDefinitionRepository } from './attestations/attestation-definition.repository';
 import { AttestationsController } from './attestations/attestations.controller';
 import { AttestationsService } from './attestations/attestations.service';
@@ -26,7 +27,7 @@ import { HolderDeliveryClient } from './issuance/holder-delivery.client';
 import { IssuanceController } from './issuance/issuance.controller';
 import { SelfIssuedTokenAuthenticator } from './issuance/self-issued-token.authenticator';
 import { allowHttpHosts, IssuerServiceConfig } from './issuer-service.config';
-import { DID_RESOLVER, JTI_REPLAY_CACHE } from './issuer-service.tokens';
+import { DID_RESOLVER } from './issuer-service.tokens';
 import { StatusListCredentialsService } from './status-lists/status-list-credentials.service';
 import { StatusListRepository } from './status-lists/status-list.repository';
 import { StatusListsController } from './status-lists/status-lists.controller';
@@ -59,7 +60,8 @@ export class IssuerModule {
             timeoutMs: config.HOLDER_CALL_TIMEOUT_MS,
           }),
         },
-        { provide: JTI_REPLAY_CACHE, useValue: new JtiReplayCache() },
+        // The used_token table of our schema: a holder's token is accepted once, whichever replica it reaches.
+        { provide: JTI_REPLAY_STORE, useFactory: (dataSource: DataSource) => new PostgresJtiReplayStore(dataSource), inject: [DataSource] },
         IssuerContextRepository,
         IssuerContextsService,
         HolderRepository,

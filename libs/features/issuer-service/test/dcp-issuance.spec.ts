@@ -10,7 +10,9 @@ import {
   verifySelfIssuedToken,
 } from '@dsaas/identity';
 import { DCP_CONTEXT_URL, dcpValidator } from '@dsaas/protocol-dcp';
+import { startService } from '@dsaas/server';
 import { describeWithServices } from '@dsaas/testing';
+import { issuerServiceService } from '../src';
 import { eventually, IssuerTestEnv, startIssuerTestEnv } from './support/issuer-test-env';
 import { TestHolder, TestHolderServer } from './support/test-holder';
 
@@ -299,6 +301,31 @@ describeWithServices(['postgres', 'nats'], 'DCP issuance over HTTP (issuer-servi
     expect(stored).toBe(before + 1);
     expect(await rowCount('credential_request')).toBe(stored);
     expect(await rowCount('outbox')).toBeLessThanOrEqual(outboxBefore + 1);
+  });
+
+  it('refuses a holder token replayed to a second replica on the same database', async () => {
+    // A second instance of the service: same database, bus and public URL, as behind a load balancer.
+    const replica = await startService(issuerServiceService, { ...env.issuer.env, PORT: '0' }, { shutdownHooks: false });
+    try {
+      const replicaUrl = (await replica.getUrl()).replace('[::1]', '127.0.0.1');
+      const token = await acme.token(issuerDid);
+      const created = await api('POST', `/api/issuance/${CTX}/credentials`, { token, body: requestMessage(randomUUID()) });
+      expect(created.status).toBe(201);
+      const replayed = await fetch(`${replicaUrl}/api/issuance/${CTX}/credentials`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(requestMessage(randomUUID())),
+      });
+      expect(replayed.status).toBe(401);
+      expect(await replayed.json()).toMatchObject({ code: 'invalid_token', reason: 'replayed' });
+      // The replica itself works: a fresh token is accepted there, and used up for the first instance.
+      const location = created.headers.get('location')!.replace(env.issuer.url, replicaUrl);
+      const fresh = await acme.token(issuerDid);
+      expect((await fetch(location, { headers: { authorization: `Bearer ${fresh}` } })).status).toBe(200);
+      expect((await fetch(created.headers.get('location')!, { headers: { authorization: `Bearer ${fresh}` } })).status).toBe(401);
+    } finally {
+      await replica.close();
+    }
   });
 
   it('refuses a malformed message or unknown credential with 400 and stores nothing', async () => {

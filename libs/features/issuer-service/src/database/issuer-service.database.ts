@@ -1,3 +1,4 @@
+import { CreateUsedTokenTable1767500000000, UsedTokenEntity } from '@dsaas/identity';
 import { AttestationDefinitionEntity } from './attestation-definition.entity';
 import { CreateIssuerServiceTables1767400000000 } from './create-issuer-service-tables.migration';
 import { CredentialDefinitionEntity } from './credential-definition.entity';
@@ -16,7 +17,9 @@ export const IssuerServiceEntities = [
   CredentialRequestEntity,
   IssuedCredentialEntity,
   StatusListEntity,
+  // @dsaas/identity's replay protection for holders' self-issued tokens, shared by the replicas.
+  UsedTokenEntity,
 ] as (new (...args: any[]) => unknown)[];
 
 /** Hand-written migrations of the issuer-service's schema, in order. */
-export const IssuerServiceMigrations = [CreateIssuerServiceTables1767400000000] as (new (...args: any[]) => unknown)[];
+export const IssuerServiceMigrations = [CreateIssuerServiceTables1767400000000, CreateUsedTokenTable1767500000000] as (new (...args: any[]) => unknown)[];

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UnauthenticatedException } from '@dsaas/auth';
-import { DidResolutionException, DidResolver, JtiReplayCache, TokenVerificationException, verifySelfIssuedToken } from '@dsaas/identity';
-import { DID_RESOLVER, JTI_REPLAY_CACHE } from '../issuer-service.tokens';
+import { DidResolutionException, DidResolver, JTI_REPLAY_STORE, JtiReplayStore, TokenVerificationException, verifySelfIssuedToken } from '@dsaas/identity';
+import { DID_RESOLVER } from '../issuer-service.tokens';
 
 /** `Bearer <token>`, or the bare token some DCP implementations send. */
 function tokenOf(authorization: string | undefined): string | undefined {
@@ -14,7 +14,7 @@ function tokenOf(authorization: string | undefined): string | undefined {
 /** Authenticates DCP callers by their self-issued ID token: signed by a key of their DID document, addressed to us. */
 @Injectable()
 export class SelfIssuedTokenAuthenticator {
-  constructor(@Inject(DID_RESOLVER) private readonly resolver: DidResolver, @Inject(JTI_REPLAY_CACHE) private readonly replay: JtiReplayCache) {}
+  constructor(@Inject(DID_RESOLVER) private readonly resolver: DidResolver, @Inject(JTI_REPLAY_STORE) private readonly replay: JtiReplayStore) {}
 
   /** The caller's DID; 401 for a missing, invalid, expired, replayed or misaddressed token, or an unresolvable DID. */
   async authenticate(authorization: string | undefined, audience: string): Promise<string> {
