@@ -3,6 +3,7 @@ import { ServiceRuntimeModule } from '@dsaas/server';
 import { ControlPlaneConfig } from './control-plane.config';
 import { CONTROL_PLANE_SCHEMA } from './database/control-plane.schema';
 import { ControlPlaneEntities, ControlPlaneMigrations } from './database/control-plane.database';
+import { ManagementApiModule } from './management-api.module';
 
 /** Everything the control-plane runs: shared runtime (logs, health, metrics, auth, database, event bus) and its features. */
 @Module({})
@@ -17,6 +18,7 @@ export class ControlPlaneServiceModule {
           secrets: true,
           database: { schema: CONTROL_PLANE_SCHEMA, entities: ControlPlaneEntities, migrations: ControlPlaneMigrations },
         }),
+        ManagementApiModule,
       ],
     };
   }
