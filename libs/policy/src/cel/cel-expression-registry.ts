@@ -91,7 +91,9 @@ export class CelExpressionRegistry {
     try {
       const variables = prepareCelInput(input, this.limits, budget) as Record<string, unknown>;
       result = expression.program(variables);
-      // cel-js cannot be interrupted: a run that overran the clock without touching input lists is discarded here.
+      // exists/all may have swallowed a budget error; and cel-js cannot be interrupted, so a run that
+      // overran the clock without touching input lists is discarded here.
+      if (budget.exceeded) throw budget.exceeded;
       budget.checkTime();
     } catch (error) {
       if (error instanceof CelInputTooLargeError) return denied(`was not evaluated: ${error.message}`);

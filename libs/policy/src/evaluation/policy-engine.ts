@@ -14,7 +14,7 @@ import {
   OdrlPolicy,
   OdrlRule,
 } from '../model/odrl-policy';
-import { PolicyContext, ResolvedPolicyContext } from '../model/policy-context';
+import { PolicyAgentClaims, PolicyContext, ResolvedPolicyContext } from '../model/policy-context';
 import { PolicyDecision } from '../model/policy-decision';
 import { isPolicyScope, PolicyScope } from '../model/policy-scope';
 
@@ -157,7 +157,7 @@ export class PolicyEngine {
     const expressions = this.celExpressions.find(leftOperand, scope);
     if (expressions.length) {
       const input = {
-        ctx: { agent: { id: context.agent.id, claims: context.agent.claims }, agreement: context.agreement ? celAgreement(context.agreement) : null },
+        ctx: { agent: { id: context.agent.id, claims: celClaims(context.agent.claims) }, agreement: context.agreement ? celAgreement(context.agreement) : null },
         now: context.now,
         this: { leftOperand, operator, rightOperand },
       };
@@ -187,4 +187,18 @@ function celAgreement(agreement: NonNullable<PolicyContext['agreement']>): Recor
   const signedAt = signingTime(agreement);
   const signingDate = signedAt === undefined ? null : new Date(signedAt);
   return { ...agreement, signingDate, contractSigningDate: signingDate };
+}
+
+/** Claims as CEL sees them: as in EDC's model, every credential's `type` and `credentialSubject` are lists. */
+function celClaims(claims: PolicyAgentClaims): Record<string, unknown> {
+  if (!Array.isArray(claims.vc)) return { ...claims };
+  const asList = (value: unknown) => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+  return {
+    ...claims,
+    vc: claims.vc.map((credential) =>
+      credential && typeof credential === 'object'
+        ? { ...credential, type: asList(credential.type), credentialSubject: asList(credential.credentialSubject) }
+        : credential,
+    ),
+  };
 }
