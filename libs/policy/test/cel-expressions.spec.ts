@@ -1,4 +1,5 @@
-import { CelCompilationException, CelExpressionConflictException, CelExpressionRegistry, PolicyEngine, ValidationExceptionLike } from './cel-fixtures';
+import { ValidationException } from '@dsaas/model';
+import { CelCompilationException, CelExpressionConflictException, CelExpressionRegistry, PolicyEngine } from '../src';
 import { CONSUMER, contextWith, credential, membership, permit } from './fixtures';
 
 const ISSUE_EXAMPLE =
@@ -91,7 +92,7 @@ describe('CEL expressions', () => {
     const registry = new CelExpressionRegistry();
     registry.register({ id: 'e', leftOperand: 'x', expression: 'true', scopes: ['catalog'] });
     expect(() => registry.register({ id: 'e', leftOperand: 'x', expression: 'false', scopes: ['catalog'] })).toThrow(CelExpressionConflictException);
-    expect(() => registry.register({ id: 'f', leftOperand: 'x', expression: 'true', scopes: ['everywhere' as never] })).toThrow(ValidationExceptionLike);
+    expect(() => registry.register({ id: 'f', leftOperand: 'x', expression: 'true', scopes: ['everywhere' as never] })).toThrow(ValidationException);
     registry.upsert({ id: 'e', leftOperand: 'x', expression: 'false', scopes: ['catalog'] });
     expect(registry.get('e')?.expression).toBe('false');
     expect(registry.unregister('e')).toBe(true);

@@ -1,4 +1,4 @@
-import { compareValues, OdrlOperator } from '@dsaas/policy';
+import { compareValues, OdrlOperator } from '../src';
 
 describe('compareValues (operator semantics)', () => {
   it.each<[OdrlOperator, unknown, unknown, boolean]>([

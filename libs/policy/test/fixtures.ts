@@ -1,4 +1,4 @@
-import { PolicyContext, VerifiedCredentialLike } from '@dsaas/policy';
+import { PolicyContext, VerifiedCredentialLike } from '../src';
 
 export const NOW = new Date('2025-06-15T12:00:00Z');
 export const CONSUMER = 'did:web:consumer.example';

@@ -1,4 +1,4 @@
-import { InvalidPolicyException, normalizePolicy } from '@dsaas/policy';
+import { InvalidPolicyException, normalizePolicy } from '../src';
 
 describe('normalizePolicy', () => {
   it('reads the EDC management API compact form', () => {

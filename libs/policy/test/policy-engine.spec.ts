@@ -1,4 +1,4 @@
-import { PolicyEngine } from '@dsaas/policy';
+import { PolicyEngine } from '../src';
 import { CONSUMER, NOW, contextWith, credential, membership, permit } from './fixtures';
 
 const engine = new PolicyEngine();

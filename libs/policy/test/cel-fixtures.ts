@@ -1,2 +1,0 @@
-export { ValidationException as ValidationExceptionLike } from '@dsaas/model';
-export { CelCompilationException, CelExpressionConflictException, CelExpressionRegistry, PolicyEngine } from '@dsaas/policy';
