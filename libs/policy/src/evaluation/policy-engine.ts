@@ -70,8 +70,8 @@ export class PolicyEngine {
     try {
       normalized = normalizePolicy(policy);
     } catch (error) {
-      if (error instanceof InvalidPolicyException) return { allowed: false, reasons: [error.message] };
-      throw error;
+      const reason = error instanceof InvalidPolicyException ? error.message : `policy could not be read: ${errorMessage(error)}`;
+      return { allowed: false, reasons: [reason] };
     }
     const resolved: ResolvedPolicyContext = {
       ...context,
