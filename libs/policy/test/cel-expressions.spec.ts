@@ -35,6 +35,14 @@ describe('CEL expressions', () => {
     expect(engine.evaluate(policyFor('MembershipCredential'), 'contract.negotiation', contextWith([notYetMember])).allowed).toBe(true);
   });
 
+  it('leaves a left operand that only a CEL expression of another scope knows unknown (denied)', () => {
+    const { engine } = setup('true', 'custom', ['catalog']);
+    expect(engine.evaluate(policyFor('custom'), 'catalog', contextWith([])).allowed).toBe(true);
+    expect(engine.evaluate(policyFor('custom'), 'transfer.process', contextWith([])).reasons).toEqual([
+      'permission[0] (use): unknown left operand custom in scope transfer.process',
+    ]);
+  });
+
   it('allows and denies on a credential claim value, with all, map and this', () => {
     const { engine } = setup(
       "ctx.agent.claims.vc.filter(c, 'DataProcessorCredential' in c.type).map(c, c.credentialSubject[0].level).exists(l, l == this.rightOperand) && ctx.agent.claims.vc.all(c, c.issuer.startsWith('did:web:'))",
