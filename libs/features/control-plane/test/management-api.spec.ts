@@ -413,6 +413,11 @@ describeWithServices(['postgres', 'nats'], 'control-plane management API', () =>
       expect(broken.status).toBe(400);
       expect(broken.body.errors[0]).toContain('does not compile');
       expect((await env.call('POST', `${V5}/celexpressions`, { token: provisioner, body: { ...membership, '@id': 'badscope', scopes: ['everywhere'] } })).status).toBe(400);
+      // Compiled by the policy engine's compiler: unknown variables and non-bool results are refused too.
+      for (const expression of ['claims.vc.size() > 0', '1 + 2']) {
+        expect((await env.call('POST', `${V5}/celexpressions`, { token: provisioner, body: { ...membership, '@id': 'odd', expression } })).status).toBe(400);
+      }
+      expect((await env.call('GET', `${V5}/celexpressions/odd`, { token: provisioner })).status).toBe(404);
 
       const read = await env.call('GET', `${V4}/celexpressions/membership`, { token: provisioner });
       expect(read.body).toMatchObject({ '@context': MGMT_CONTEXT, '@id': 'membership', '@type': 'CelExpression', leftOperand: 'MembershipCredential', scopes: ['catalog', 'contract.negotiation'] });

@@ -1,15 +1,17 @@
-import { parse } from '@marcbachmann/cel-js';
+import { CelCompilationException, CelExpressionRegistry } from '@dsaas/policy';
+import { CelScope } from './cel-expression';
 
-/**
- * Compiles the expression once to refuse broken ones at registration; answers the reason when it does not compile.
- * TODO(policy): use the CEL registry of @dsaas/policy once it exists, so registration and evaluation share one compiler.
- */
-export function celCompileError(expression: string): string | undefined {
+// The policy engine's own compiler (same variables, limits and macro rules), so an expression accepted here is
+// one the engine can run. validate() compiles without registering anything.
+const validator = new CelExpressionRegistry();
+
+/** Compiles the expression once to refuse broken ones at registration; answers the reason when it does not compile. */
+export function celCompileError(definition: { id: string; leftOperand: string; expression: string; scopes: CelScope[] }): string | undefined {
   try {
-    parse(expression);
+    validator.validate(definition);
     return undefined;
   } catch (error) {
-    // The library's message carries a source excerpt over several lines; the first line is the reason.
-    return (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 500);
+    if (error instanceof CelCompilationException) return error.parseError.slice(0, 500);
+    throw error;
   }
 }

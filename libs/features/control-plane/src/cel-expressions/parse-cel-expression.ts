@@ -26,8 +26,8 @@ export function parseCelExpression(body: unknown): CelExpressionInput {
   const scopes = reader.stringArray(object, 'scopes', '', { max: CEL_SCOPES.length }) ?? [...CEL_SCOPES];
   if (scopes.length === 0) reader.fail('scopes', 'must name at least one scope');
   for (const scope of scopes) if (!(CEL_SCOPES as readonly string[]).includes(scope)) reader.fail('scopes', `has "${scope}"; allowed: ${CEL_SCOPES.join(', ')}`);
-  if (expression !== undefined) {
-    const error = celCompileError(expression);
+  if (expression !== undefined && leftOperand !== undefined && reader.errors.length === 0) {
+    const error = celCompileError({ id: id ?? 'new', leftOperand, expression, scopes: scopes as CelScope[] });
     if (error) reader.fail('expression', `does not compile: ${error}`);
   }
   reader.done();
