@@ -1,42 +1,8 @@
 import { describeWithServices } from '@dsaas/testing';
 import { ControlPlaneTestEnv, MANAGEMENT_SCOPES, MGMT_CONTEXT, startControlPlaneTestEnv } from './support/control-plane-test-env';
+import { ASSET, CONTEXT_ROUTES, CONTRACT, DATA_PLANE, POLICY } from './support/management-context-routes';
 
 const VERSIONS = ['v4alpha', 'v5beta'];
-
-const ASSET = { '@context': MGMT_CONTEXT, '@id': 'res-asset', properties: { name: 'x' }, dataAddress: { type: 'HttpData', baseUrl: 'https://data.example.com/x' } };
-const POLICY = { '@context': MGMT_CONTEXT, '@id': 'res-policy', policy: { '@type': 'Set', permission: [{ action: 'use' }] } };
-const CONTRACT = { '@context': MGMT_CONTEXT, '@id': 'res-cd', accessPolicyId: 'res-policy', contractPolicyId: 'res-policy', assetsSelector: [] };
-const DATA_PLANE = { '@context': MGMT_CONTEXT, '@id': 'res-dp', url: 'https://dp.example.com/signaling', allowedSourceTypes: ['HttpData'], allowedTransferTypes: ['HttpData-PULL'] };
-const CONTEXT = { '@context': MGMT_CONTEXT, identity: 'did:web:identity.example.com:changed', properties: {} };
-
-/** Every route under /participants/{ctxId}, with a valid body for the resources the victim context owns. */
-const CONTEXT_ROUTES: { method: string; path: string; body?: unknown }[] = [
-  { method: 'GET', path: '' },
-  { method: 'PUT', path: '', body: CONTEXT },
-  { method: 'DELETE', path: '' },
-  { method: 'POST', path: '/assets', body: { ...ASSET, '@id': 'new-asset' } },
-  { method: 'POST', path: '/assets/request', body: {} },
-  { method: 'GET', path: '/assets/res-asset' },
-  { method: 'PUT', path: '/assets', body: { ...ASSET, properties: { name: 'hijacked' } } },
-  { method: 'PUT', path: '/assets/res-asset', body: { ...ASSET, properties: { name: 'hijacked' } } },
-  { method: 'DELETE', path: '/assets/res-asset' },
-  { method: 'POST', path: '/policydefinitions', body: { ...POLICY, '@id': 'new-policy' } },
-  { method: 'POST', path: '/policydefinitions/request' },
-  { method: 'GET', path: '/policydefinitions/res-policy' },
-  { method: 'PUT', path: '/policydefinitions/res-policy', body: { ...POLICY, policy: { permission: [{ action: 'hijack' }] } } },
-  { method: 'DELETE', path: '/policydefinitions/res-policy' },
-  { method: 'POST', path: '/contractdefinitions', body: { ...CONTRACT, '@id': 'new-cd' } },
-  { method: 'POST', path: '/contractdefinitions/request', body: { filterExpression: [] } },
-  { method: 'GET', path: '/contractdefinitions/res-cd' },
-  { method: 'PUT', path: '/contractdefinitions', body: { ...CONTRACT, assetsSelector: [{ operandLeft: 'id', operator: '=', operandRight: 'x' }] } },
-  { method: 'PUT', path: '/contractdefinitions/res-cd', body: { ...CONTRACT, assetsSelector: [{ operandLeft: 'id', operator: '=', operandRight: 'x' }] } },
-  { method: 'DELETE', path: '/contractdefinitions/res-cd' },
-  { method: 'POST', path: '/dataplanes', body: { ...DATA_PLANE, url: 'https://evil.example.com' } },
-  { method: 'PUT', path: '/dataplanes', body: { ...DATA_PLANE, url: 'https://evil.example.com' } },
-  { method: 'GET', path: '/dataplanes' },
-  { method: 'GET', path: '/dataplanes/res-dp' },
-  { method: 'DELETE', path: '/dataplanes/res-dp' },
-];
 
 /** Templates like `/participants/{ctxId}/assets/{id}`, to compare with the OpenAPI document. */
 function template(path: string): string {
