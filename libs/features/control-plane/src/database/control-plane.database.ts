@@ -1,3 +1,4 @@
+import { CreateUsedTokenTable1767500000000, UsedTokenEntity } from '@dsaas/identity';
 import { AssetEntity } from './asset.entity';
 import { CelExpressionEntity } from './cel-expression.entity';
 import { ContractDefinitionEntity } from './contract-definition.entity';
@@ -13,7 +14,7 @@ import { PolicyDefinitionEntity } from './policy-definition.entity';
 export const ContextOwnedEntities = [AssetEntity, PolicyDefinitionEntity, ContractDefinitionEntity, DataPlaneEntity] as (new (...args: any[]) => { participantContextId: string })[];
 
 /** Entities of the control-plane's schema (the outbox is added by ServiceRuntimeModule). */
-export const ControlPlaneEntities = [ParticipantContextEntity, CelExpressionEntity, ...ContextOwnedEntities] as (new (...args: any[]) => unknown)[];
+export const ControlPlaneEntities = [ParticipantContextEntity, CelExpressionEntity, ...ContextOwnedEntities, UsedTokenEntity] as (new (...args: any[]) => unknown)[];
 
 /** Hand-written migrations of the control-plane's schema, in order. */
-export const ControlPlaneMigrations = [CreateManagementTables1767500000000] as (new (...args: any[]) => unknown)[];
+export const ControlPlaneMigrations = [CreateManagementTables1767500000000, CreateUsedTokenTable1767500000000] as (new (...args: any[]) => unknown)[];

@@ -45,4 +45,7 @@ export const CONTEXT_ROUTES: ContextRoute[] = [
   { method: 'GET', path: '/dataplanes' },
   { method: 'GET', path: '/dataplanes/res-dp' },
   { method: 'DELETE', path: '/dataplanes/res-dp' },
+  // DSP side (catalog, negotiations, transfers): appended by that feature.
+  { method: 'POST', path: '/catalog/request', body: { counterPartyAddress: 'https://cp.example.com/api/dsp/x/2025-1', counterPartyId: 'did:web:cp.example.com:x', protocol: 'http-dsp-profile-2025-1' } },
+  { method: 'POST', path: '/catalog/dataset/request', body: { '@id': 'a1', counterPartyAddress: 'https://cp.example.com/api/dsp/x/2025-1', counterPartyId: 'did:web:cp.example.com:x', protocol: 'http-dsp-profile-2025-1' } },
 ];

@@ -1,0 +1,6 @@
+import { DSP_VERSION } from '@dsaas/protocol-dsp';
+
+/** `api/dsp/:ctxId/2025-1/<suffix>`: a context's DSP 2025-1 routes. */
+export function dspPath(suffix: string): string {
+  return `api/dsp/:ctxId/${DSP_VERSION}/${suffix}`;
+}

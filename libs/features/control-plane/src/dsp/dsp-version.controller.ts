@@ -1,0 +1,32 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@dsaas/auth';
+import { DSP_VERSION, dspValidator } from '@dsaas/protocol-dsp';
+import { DspAddresses } from './dsp-addresses';
+import { DspParticipantContextRepository } from './dsp-participant-context.repository';
+
+/** DSP 2025-1 §4.3 version metadata: one 2025-1 endpoint per hosted participant context. */
+@ApiTags('DSP')
+@Public()
+@Controller()
+export class DspVersionController {
+  constructor(private readonly contexts: DspParticipantContextRepository) {}
+
+  @Get('.well-known/dspace-version')
+  @ApiOperation({ summary: 'The DSP versions and endpoints of the participant contexts hosted here' })
+  async versions() {
+    const contexts = await this.contexts.list();
+    const body = {
+      protocolVersions: contexts.map((context) => ({
+        version: DSP_VERSION,
+        path: DspAddresses.path(context.participantContextId),
+        binding: 'HTTPS',
+        serviceId: `${context.did}#dsp`,
+        identifierType: 'did:web',
+        auth: { protocol: 'DCP', version: '1.0' },
+      })),
+    };
+    dspValidator.assertValid('VersionResponse', body);
+    return body;
+  }
+}
