@@ -1,6 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { randomBytes } from 'crypto';
 import * as path from 'path';
+import { didWebForUrl } from '@dsaas/identity';
 import { startEmbeddedDatabase } from '@dsaas/persistence';
 import { loadConfig, startService } from '@dsaas/server';
 import { PlatformConfig } from './platform.config';
@@ -49,6 +50,10 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     AUTH_JWKS_URL: env.AUTH_JWKS_URL ?? `http://127.0.0.1:${authPort}/.well-known/jwks.json`,
   };
 
+  const portOf = (name: string) => config.PLATFORM_BASE_PORT + PLATFORM_SERVICES.findIndex((service) => service.name === name);
+  const urlOf = (name: string) => `http://${config.PUBLIC_HOST}:${portOf(name)}`;
+  const serviceEnvs = platformServiceEnv(env, config, admin, urlOf);
+
   const apps: Record<string, INestApplication> = {};
   const urls: Record<string, string> = {};
   const stop = async () => {
@@ -60,7 +65,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
   try {
     for (const [index, service] of PLATFORM_SERVICES.entries()) {
       const port = config.PLATFORM_BASE_PORT + index;
-      const serviceEnv = { ...sharedEnv, PORT: String(port), PUBLIC_URL: `http://${config.PUBLIC_HOST}:${port}` };
+      const serviceEnv = { ...sharedEnv, ...serviceEnvs[service.name], PORT: String(port), PUBLIC_URL: `http://${config.PUBLIC_HOST}:${port}` };
       apps[service.name] = await startService(service, serviceEnv, { shutdownHooks: false });
       urls[service.name] = `http://${config.PUBLIC_HOST}:${port}`;
     }
@@ -69,4 +74,38 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     throw error;
   }
   return { urls, admin, apps, databaseUrl, stop };
+}
+
+/** The issuer context the embedded platform trusts by default (create it with the issuer admin API). */
+export const DEFAULT_ISSUER_CONTEXT_ID = 'dataspace-issuer';
+
+/**
+ * How the services of the one process find each other: the control plane gets its self-issued tokens from the
+ * identity hub's STS with the bootstrap admin client (one trust domain in one process; a split deployment gives
+ * it its own client), resolves did:web over plain http on the platform's own host, and trusts the platform's
+ * `dataspace-issuer` issuer context for every credential type. Variables set in the environment win.
+ */
+function platformServiceEnv(
+  env: NodeJS.ProcessEnv,
+  config: PlatformConfig,
+  admin: { clientId: string; clientSecret: string },
+  urlOf: (service: string) => string,
+): Record<string, NodeJS.ProcessEnv> {
+  const httpHosts = [...new Set(['localhost', '127.0.0.1', config.PUBLIC_HOST])].join(',');
+  return {
+    'control-plane': {
+      IDENTITY_HUB_URL: urlOf('identity-hub'),
+      STS_CLIENT_ID: admin.clientId,
+      STS_CLIENT_SECRET: admin.clientSecret,
+      DID_WEB_ALLOW_HTTP_HOSTS: httpHosts,
+      TRUSTED_ISSUERS: JSON.stringify([{ did: didWebForUrl(urlOf('issuer-service'), [DEFAULT_ISSUER_CONTEXT_ID]), credentialTypes: ['*'] }]),
+      ...pick(env, ['IDENTITY_HUB_URL', 'STS_CLIENT_ID', 'STS_CLIENT_SECRET', 'DID_WEB_ALLOW_HTTP_HOSTS', 'TRUSTED_ISSUERS']),
+    },
+    'identity-hub': { DID_WEB_ALLOW_HTTP_HOSTS: httpHosts, ...pick(env, ['DID_WEB_ALLOW_HTTP_HOSTS']) },
+    'issuer-service': { DID_WEB_ALLOW_HTTP_HOSTS: httpHosts, ...pick(env, ['DID_WEB_ALLOW_HTTP_HOSTS']) },
+  };
+}
+
+function pick(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
+  return Object.fromEntries(names.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]));
 }

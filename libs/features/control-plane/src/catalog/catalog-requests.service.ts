@@ -13,6 +13,10 @@ function forManagement(document: unknown): Record<string, unknown> {
   return { '@context': [MANAGEMENT_CONTEXT], ...rest };
 }
 
+function asArray(value: unknown): unknown[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
 /** Consumer side of the catalog protocol: asks a counter-party's DSP endpoint on behalf of one of our contexts. */
 @Injectable()
 export class CatalogRequestsService {
@@ -39,7 +43,9 @@ export class CatalogRequestsService {
       scopes: [...scopesFor(this.config.DCP_DEFAULT_SCOPES), ...request.additionalScopes],
     });
     this.logger.log({ participantContextId, counterPartyId: request.counterPartyId }, 'catalog received');
-    return forManagement(answer.body);
+    // Management collections are always arrays, also when the counter-party's catalog has no datasets.
+    const catalog = forManagement(answer.body);
+    return { ...catalog, dataset: asArray(catalog.dataset), service: asArray(catalog.service) };
   }
 
   async dataset(participantContextId: string, request: CatalogRequest): Promise<Record<string, unknown>> {

@@ -47,7 +47,8 @@ export class CatalogService {
       '@type': 'Catalog',
       participantId: context.did,
       service: [this.dataService(context)],
-      dataset: slice.map(({ '@context': _context, ...dataset }) => dataset),
+      // The schema wants a non-empty `dataset` when present: an empty catalog has none.
+      ...(slice.length ? { dataset: slice.map(({ '@context': _context, ...dataset }) => dataset) } : {}),
     };
     dspValidator.assertValid('Catalog', catalog);
     this.logger.log({ participantContextId: context.participantContextId, requester: caller.did, datasets: slice.length }, 'catalog answered');
