@@ -24,7 +24,13 @@ export const OPENAPI_PATH = 'api/openapi';
 export async function bootstrapService(rootModule: unknown, options: BootstrapOptions): Promise<INestApplication> {
   ensureDefaultMetrics();
   const logger = createLogger(options.service, options.logLevel);
+  // Timers and listeners created while the service boots (workers, consumers) keep this scope.
+  return PinoNestLogger.scope.run(logger, () => createApp(rootModule, options, logger));
+}
+
+async function createApp(rootModule: unknown, options: BootstrapOptions, logger: ReturnType<typeof createLogger>): Promise<INestApplication> {
   const app = await NestFactory.create(rootModule as any, { logger: new PinoNestLogger(logger), bodyParser: false, abortOnError: false });
+  app.use((_req: unknown, _res: unknown, next: () => void) => PinoNestLogger.scope.run(logger, next));
   app.use(
     pinoHttp({
       logger,

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'async_hooks';
 import { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
@@ -9,6 +10,13 @@ const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplor
  * would stamp every service of the single-process platform with the first service's name.
  */
 export class PinoNestLogger implements LoggerService {
+  /**
+   * The service whose code is running. Nest's `new Logger(context)` writes through one process-wide instance (the
+   * last app's); in the single-process platform this scope, entered when a service boots and for each of its
+   * requests, keeps every line stamped with the service that wrote it.
+   */
+  static readonly scope = new AsyncLocalStorage<Logger>();
+
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...rest: unknown[]): void {
@@ -37,18 +45,19 @@ export class PinoNestLogger implements LoggerService {
   }
 
   private write(level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', message: unknown, rest: unknown[]): void {
+    const logger = PinoNestLogger.scope.getStore() ?? this.logger;
     const context = this.context(rest);
     const fields: Record<string, unknown> = context ? { context } : {};
     if (typeof message === 'object' && message !== null && !(message instanceof Error)) {
       // nestjs-pino style: logger.log({ fields }, 'message') arrives as (fields, 'message', context).
       const { msg, ...others } = message as Record<string, unknown>;
       const text = typeof msg === 'string' ? msg : rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : '';
-      this.logger[level]({ ...fields, ...others }, text);
+      logger[level]({ ...fields, ...others }, text);
       return;
     }
     if (message instanceof Error) fields.err = message;
     const stack = rest.find((r) => typeof r === 'string' && r.includes('\n    at '));
     if (stack) fields.stack = stack;
-    this.logger[level](fields, message instanceof Error ? message.message : String(message));
+    logger[level](fields, message instanceof Error ? message.message : String(message));
   }
 }

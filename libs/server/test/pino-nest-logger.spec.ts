@@ -1,4 +1,5 @@
 import { Writable } from 'stream';
+import { Logger } from '@nestjs/common';
 import pino from 'pino';
 import { PinoNestLogger } from '../src';
 
@@ -42,5 +43,22 @@ describe('PinoNestLogger', () => {
     other.warn('from b');
     expect(a.lines[0].service).toBe('svc-a');
     expect(b.lines[0].service).toBe('svc-b');
+  });
+
+  it("stamps lines of Nest's process-wide Logger with the service whose scope is running", async () => {
+    const a = capture();
+    const b = { lines: [] as any[] };
+    const bLogger = pino({ base: { service: 'svc-b' } }, new Writable({ write: (c, _e, d) => (b.lines.push(JSON.parse(c.toString())), d()) }));
+    // The last service to start owns Nest's static instance, as in the platform.
+    Logger.overrideLogger(new PinoNestLogger(bLogger));
+    const aPino = (a.logger as any).logger;
+    await PinoNestLogger.scope.run(aPino, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      new Logger('Catalog').warn('written by a');
+    });
+    new Logger('Data').warn('written outside any scope');
+    Logger.overrideLogger(false);
+    expect(a.lines.map((l) => l.msg)).toEqual(['written by a']);
+    expect(b.lines.map((l) => l.msg)).toEqual(['written outside any scope']);
   });
 });
