@@ -12,3 +12,4 @@ export * from './token-verifier';
 export * from './authentication.guard';
 export * from './authorization.guard';
 export * from './auth.module';
+export * from './client-credentials-token.source';

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ClientCredentialsTokenSource } from '@dsaas/auth';
 import { DspConfig } from '../dsp/dsp.config';
 import { DcpUnavailableException } from './dcp-unavailable.exception';
 
@@ -12,14 +13,6 @@ export interface SelfIssuedTokenRequest {
   token?: string;
 }
 
-interface CachedAccessToken {
-  value: string;
-  expiresAt: number;
-}
-
-/** Renew the OAuth2 token this long before it expires, so no request goes out with a token about to lapse. */
-const RENEW_MARGIN_MS = 30_000;
-
 /**
  * Gets self-issued ID tokens for our contexts from the identity hub's STS (`POST /api/sts/token`), authenticated
  * with the control plane's own OAuth2 client (client_credentials, token cached until shortly before expiry).
@@ -27,8 +20,7 @@ const RENEW_MARGIN_MS = 30_000;
 @Injectable()
 export class StsClient {
   private readonly logger = new Logger('StsClient');
-  private cached?: CachedAccessToken;
-  private pending?: Promise<string>;
+  private tokens?: ClientCredentialsTokenSource;
 
   constructor(private readonly config: DspConfig) {}
 
@@ -44,7 +36,7 @@ export class StsClient {
     let response = await this.callSts(hub, body, await this.accessToken());
     if (response.status === 401) {
       // Revoked or rotated keys at the authorization server: one fresh token, then give up.
-      this.cached = undefined;
+      this.tokens?.invalidate();
       response = await this.callSts(hub, body, await this.accessToken());
     }
     const text = await response.text();
@@ -71,39 +63,24 @@ export class StsClient {
     }
   }
 
-  /** The OAuth2 access token of the control plane's client; concurrent callers share one token request. */
+  /** The OAuth2 access token of the control plane's client (cached; concurrent callers share one request). */
   private async accessToken(): Promise<string> {
-    if (this.cached && this.cached.expiresAt - RENEW_MARGIN_MS > Date.now()) return this.cached.value;
-    this.pending ??= this.fetchAccessToken().finally(() => (this.pending = undefined));
-    return this.pending;
+    const { STS_CLIENT_ID: clientId, STS_CLIENT_SECRET: clientSecret } = this.config;
+    if (!clientId || !clientSecret) throw new DcpUnavailableException('STS_CLIENT_ID and STS_CLIENT_SECRET are not configured');
+    this.tokens ??= new ClientCredentialsTokenSource({
+      tokenUrl: stsTokenUrl(this.config),
+      clientId,
+      clientSecret,
+      timeoutMs: this.config.DSP_CALL_TIMEOUT_MS,
+      failure: (message) => new DcpUnavailableException(message),
+    });
+    return this.tokens.token();
   }
+}
 
-  private async fetchAccessToken(): Promise<string> {
-    const { STS_CLIENT_ID: clientId, STS_CLIENT_SECRET: secret } = this.config;
-    if (!clientId || !secret) throw new DcpUnavailableException('STS_CLIENT_ID and STS_CLIENT_SECRET are not configured');
-    const tokenUrl = this.config.STS_TOKEN_URL ?? `${(this.config.AUTH_ISSUER_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '')}/oauth2/token`;
-    let response: Response;
-    try {
-      response = await fetch(tokenUrl, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: 'grant_type=client_credentials',
-        signal: AbortSignal.timeout(this.config.DSP_CALL_TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new DcpUnavailableException(`the token endpoint could not be reached: ${(error as Error)?.message ?? error}`);
-    }
-    const body = safeJson(await response.text());
-    if (!response.ok || typeof body?.access_token !== 'string') {
-      throw new DcpUnavailableException(`the token endpoint refused the control plane's client (HTTP ${response.status})`);
-    }
-    const ttl = typeof body.expires_in === 'number' ? body.expires_in : 300;
-    this.cached = { value: body.access_token, expiresAt: Date.now() + ttl * 1000 };
-    return body.access_token;
-  }
+/** Token endpoint of the control plane's STS client: STS_TOKEN_URL, else `<AUTH_ISSUER_URL>/oauth2/token`. */
+export function stsTokenUrl(config: DspConfig): string {
+  return config.STS_TOKEN_URL ?? `${(config.AUTH_ISSUER_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '')}/oauth2/token`;
 }
 
 function safeJson(text: string): any {
