@@ -6,15 +6,17 @@ import { CreateManagementTables1767500000000 } from './create-management-tables.
 import { DataPlaneEntity } from './data-plane.entity';
 import { ParticipantContextEntity } from './participant-context.entity';
 import { PolicyDefinitionEntity } from './policy-definition.entity';
+import { CreateTransferProcessTable1767600000000 } from '../transfer/create-transfer-process-table.migration';
+import { TransferProcessEntity } from '../transfer/transfer-process.entity';
 
 /**
  * Tables whose rows belong to one participant context (a `participantContextId` column): deleting the context
  * deletes its rows in all of them. Later features (negotiations, transfers) add their entities here.
  */
-export const ContextOwnedEntities = [AssetEntity, PolicyDefinitionEntity, ContractDefinitionEntity, DataPlaneEntity] as (new (...args: any[]) => { participantContextId: string })[];
+export const ContextOwnedEntities = [AssetEntity, PolicyDefinitionEntity, ContractDefinitionEntity, DataPlaneEntity, TransferProcessEntity] as (new (...args: any[]) => { participantContextId: string })[];
 
 /** Entities of the control-plane's schema (the outbox is added by ServiceRuntimeModule). */
 export const ControlPlaneEntities = [ParticipantContextEntity, CelExpressionEntity, ...ContextOwnedEntities, UsedTokenEntity] as (new (...args: any[]) => unknown)[];
 
 /** Hand-written migrations of the control-plane's schema, in order. */
-export const ControlPlaneMigrations = [CreateManagementTables1767500000000, CreateUsedTokenTable1767500000000] as (new (...args: any[]) => unknown)[];
+export const ControlPlaneMigrations = [CreateManagementTables1767500000000, CreateUsedTokenTable1767500000000, CreateTransferProcessTable1767600000000] as (new (...args: any[]) => unknown)[];

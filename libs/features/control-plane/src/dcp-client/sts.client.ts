@@ -79,7 +79,7 @@ export class StsClient {
 }
 
 /** Token endpoint of the control plane's STS client: STS_TOKEN_URL, else `<AUTH_ISSUER_URL>/oauth2/token`. */
-export function stsTokenUrl(config: DspConfig): string {
+export function stsTokenUrl(config: Pick<DspConfig, 'STS_TOKEN_URL' | 'AUTH_ISSUER_URL'>): string {
   return config.STS_TOKEN_URL ?? `${(config.AUTH_ISSUER_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '')}/oauth2/token`;
 }
 

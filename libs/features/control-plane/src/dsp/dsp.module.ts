@@ -23,6 +23,8 @@ import { DspParticipantContextRepository } from './dsp-participant-context.repos
 import { DspRequestAuthenticator } from './dsp-request.authenticator';
 import { DspVersionController } from './dsp-version.controller';
 import { PolicyEvaluator } from './policy-evaluator';
+import { TransferProcessEntity } from '../transfer/transfer-process.entity';
+import { TRANSFER_CONTROLLERS, transferProviders } from '../transfer/transfer.providers';
 
 /**
  * The Dataspace Protocol 2025-1 side of the control plane: DSP endpoints of every hosted context (catalog,
@@ -37,8 +39,8 @@ export class DspModule {
     const resolver = new DidResolver({ allowHttpHosts: allowHttpHosts(config), ttlMs: config.DID_CACHE_TTL_SECONDS * 1000, timeoutMs: config.DSP_CALL_TIMEOUT_MS });
     return {
       module: DspModule,
-      imports: [TypeOrmModule.forFeature([ParticipantContextEntity, AssetEntity, PolicyDefinitionEntity, ContractDefinitionEntity, DataPlaneEntity])],
-      controllers: [DspVersionController, DspCatalogController, ManagementCatalogController],
+      imports: [TypeOrmModule.forFeature([ParticipantContextEntity, AssetEntity, PolicyDefinitionEntity, ContractDefinitionEntity, DataPlaneEntity, TransferProcessEntity])],
+      controllers: [DspVersionController, DspCatalogController, ManagementCatalogController, ...TRANSFER_CONTROLLERS],
       providers: [
         { provide: DspConfig, useValue: config },
         { provide: DSP_DID_RESOLVER, useValue: resolver },
@@ -64,6 +66,7 @@ export class DspModule {
         CatalogOfferSourceRepository,
         CatalogService,
         CatalogRequestsService,
+        ...transferProviders(env),
       ],
     };
   }
