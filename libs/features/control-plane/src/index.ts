@@ -21,3 +21,12 @@ export * from './cel-expressions/cel-expression';
 export * from './cel-expressions/cel-expression.repository';
 export * from './dataplanes/data-plane';
 export * from './dataplanes/data-plane.repository';
+// State-machine core (negotiations, transfers) and contract agreements.
+export * from './state-machine/state-machine-columns';
+export * from './state-machine/state-machine';
+export * from './state-machine/state-machine-settings';
+export * from './state-machine/state-machine.worker';
+export * from './agreements/contract-agreement';
+export * from './agreements/contract-agreement.entity';
+export * from './agreements/contract-agreement.repository';
+export * from './negotiation/contract-negotiation.entity';

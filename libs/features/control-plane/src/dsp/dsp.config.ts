@@ -69,17 +69,6 @@ export class DspConfig {
   @Max(120000)
   DSP_CALL_TIMEOUT_MS: number = 10000;
 
-  /** Attempts to deliver one DSP message to a counter-party before the process is TERMINATED. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  DSP_SEND_MAX_ATTEMPTS: number = 6;
-
-  /** Comma-separated delays (ms) between delivery attempts; the last one repeats. */
-  @Matches(/^\d+(\s*,\s*\d+)*$/, { message: 'DSP_SEND_BACKOFF_MS must be comma-separated milliseconds' })
-  DSP_SEND_BACKOFF_MS = '500,2000,10000,30000';
-
   /** How often the state-machine workers look for due negotiations and transfers. */
   @Type(() => Number)
   @IsInt()
@@ -93,6 +82,27 @@ export class DspConfig {
   @Min(1000)
   @Max(600000)
   STATE_MACHINE_LEASE_MS: number = 30000;
+
+  /** Rows one worker works on at the same time (claimed per round). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  STATE_MACHINE_BATCH_SIZE: number = 20;
+
+  /** Attempts of one state's work (e.g. delivering a DSP message) before the row goes to its error state (TERMINATED). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  STATE_MACHINE_MAX_ATTEMPTS: number = 6;
+
+  /** First retry delay; it doubles with each attempt (with jitter, at most 5 minutes). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(600000)
+  STATE_MACHINE_BACKOFF_BASE_MS: number = 1000;
 }
 
 /** Reads DspConfig from the service's environment (the ControlPlaneConfig object carries every variable). */
@@ -123,8 +133,4 @@ export function parseTrustedIssuers(value: string): TrustedIssuerEntry[] {
 
 export function allowHttpHosts(config: DspConfig): string[] {
   return config.DID_WEB_ALLOW_HTTP_HOSTS.split(',').map((host) => host.trim()).filter(Boolean);
-}
-
-export function sendBackoffMs(config: DspConfig): number[] {
-  return config.DSP_SEND_BACKOFF_MS.split(',').map((ms) => Number(ms.trim()));
 }

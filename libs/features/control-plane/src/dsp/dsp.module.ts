@@ -24,6 +24,9 @@ import { DspRequestAuthenticator } from './dsp-request.authenticator';
 import { DspVersionController } from './dsp-version.controller';
 import { PolicyEvaluator } from './policy-evaluator';
 import { TransferProcessEntity } from '../transfer/transfer-process.entity';
+import { ContractAgreementEntity } from '../agreements/contract-agreement.entity';
+import { ContractAgreementRepository } from '../agreements/contract-agreement.repository';
+import { ContractNegotiationEntity } from '../negotiation/contract-negotiation.entity';
 import { TRANSFER_CONTROLLERS, transferProviders } from '../transfer/transfer.providers';
 
 /**
@@ -39,7 +42,7 @@ export class DspModule {
     const resolver = new DidResolver({ allowHttpHosts: allowHttpHosts(config), ttlMs: config.DID_CACHE_TTL_SECONDS * 1000, timeoutMs: config.DSP_CALL_TIMEOUT_MS });
     return {
       module: DspModule,
-      imports: [TypeOrmModule.forFeature([ParticipantContextEntity, AssetEntity, PolicyDefinitionEntity, ContractDefinitionEntity, DataPlaneEntity, TransferProcessEntity])],
+      imports: [TypeOrmModule.forFeature([ParticipantContextEntity, AssetEntity, PolicyDefinitionEntity, ContractDefinitionEntity, DataPlaneEntity, TransferProcessEntity, ContractNegotiationEntity, ContractAgreementEntity])],
       controllers: [DspVersionController, DspCatalogController, ManagementCatalogController, ...TRANSFER_CONTROLLERS],
       providers: [
         { provide: DspConfig, useValue: config },
@@ -66,6 +69,7 @@ export class DspModule {
         CatalogOfferSourceRepository,
         CatalogService,
         CatalogRequestsService,
+        ContractAgreementRepository,
         ...transferProviders(env),
       ],
     };
