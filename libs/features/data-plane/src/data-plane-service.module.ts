@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@dsaas/server';
 import { DataPlaneConfig } from './data-plane.config';
+import { DataPlaneModule } from './data-plane.module';
 import { DATA_PLANE_SCHEMA } from './database/data-plane.schema';
 import { DataPlaneEntities, DataPlaneMigrations } from './database/data-plane.database';
 
@@ -17,6 +18,7 @@ export class DataPlaneServiceModule {
           secrets: true,
           database: { schema: DATA_PLANE_SCHEMA, entities: DataPlaneEntities, migrations: DataPlaneMigrations },
         }),
+        DataPlaneModule.forRoot(config),
       ],
     };
   }

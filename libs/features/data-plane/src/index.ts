@@ -3,3 +3,8 @@ export * from './data-plane-service.module';
 export * from './database/data-plane.schema';
 export * from './database/data-plane.database';
 export * from './data-plane.service-definition';
+export * from './data-plane.module';
+export * from './flows/data-flow';
+export * from './flows/data-flow-state';
+export * from './signaling/signaling-scopes';
+export { RUNNER_LEASE_MS } from './push/flow-runner';
