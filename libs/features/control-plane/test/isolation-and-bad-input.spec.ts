@@ -6,7 +6,7 @@ const VERSIONS = ['v4alpha', 'v5beta'];
 
 /** Templates like `/participants/{ctxId}/assets/{id}`, to compare with the OpenAPI document. */
 function template(path: string): string {
-  return path.replace(/\/res-[a-z]+$/, '/{id}');
+  return path.replace(/\/res-[a-z]+(?=\/|$)/g, '/{id}');
 }
 
 describeWithServices(['postgres', 'nats'], 'control-plane management API: isolation and bad input', () => {

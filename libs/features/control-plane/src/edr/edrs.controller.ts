@@ -28,15 +28,15 @@ export class EdrsController {
     return (await this.edrs.query(ctxId, parseQuerySpec(body))).map(edrEntryToJson);
   }
 
-  @Get(':transferProcessId/dataaddress')
+  @Get(':id/dataaddress')
   @RequireScopes(Scopes.ManagementRead)
   @ManagementEndpoint({
     summary: 'The EDR (endpoint and access token) of a STARTED pull transfer of this context',
     inContext: true,
-    idParam: { name: 'transferProcessId', example: EDR_ENTRY_EXAMPLE.transferProcessId },
+    idParam: { name: 'id', example: EDR_ENTRY_EXAMPLE.transferProcessId },
     response: EDR_DATA_ADDRESS_EXAMPLE,
   })
-  async dataAddress(@Param('ctxId') ctxId: string, @Param('transferProcessId') transferProcessId: string) {
+  async dataAddress(@Param('ctxId') ctxId: string, @Param('id') transferProcessId: string) {
     return edrDataAddressToJson(await this.edrs.dataAddress(ctxId, transferProcessId));
   }
 }

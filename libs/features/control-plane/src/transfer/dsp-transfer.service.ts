@@ -12,7 +12,7 @@ import { InvalidTransferStateException } from './invalid-transfer-state.exceptio
 import { counterPartyPid, TransferProcess } from './transfer-process';
 import { TransferProcessNotFoundException } from './transfer-process-not-found.exception';
 import { TransferChanges, TransferProcessRepository } from './transfer-process.repository';
-import { TransferAgreements } from './transfer-agreements';
+import { ContractAgreementRepository } from '../agreements/contract-agreement.repository';
 import { TransferMessageType, transferProcessMessage } from './transfer-messages';
 import { TransferRefusedException } from './transfer-refused.exception';
 import { FINAL_TRANSFER_STATES, TransferState } from './transfer-state';
@@ -49,7 +49,7 @@ export class DspTransferService {
 
   constructor(
     private readonly transfers: TransferProcessRepository,
-    private readonly agreements: TransferAgreements,
+    private readonly agreements: ContractAgreementRepository,
     private readonly assets: AssetRepository,
     private readonly dataPlanes: DataPlaneRepository,
     private readonly evaluator: PolicyEvaluator,

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CONTROL_PLANE_SCHEMA } from '../database/control-plane.schema';
+import { StateMachineColumns } from '../state-machine/state-machine-columns';
 
 /**
  * A transfer process of one participant context, as consumer or provider. `id` is our process id (the
@@ -10,7 +11,7 @@ import { CONTROL_PLANE_SCHEMA } from '../database/control-plane.schema';
 @Entity({ schema: CONTROL_PLANE_SCHEMA, name: 'transfer_process' })
 @Index('UQ_control_plane_transfer_process_consumer_pid', ['participantContextId', 'role', 'counterPartyId', 'consumerPid'], { unique: true })
 @Index('IDX_control_plane_transfer_process_due', ['state', 'nextAttemptAt'])
-export class TransferProcessEntity {
+export class TransferProcessEntity extends StateMachineColumns {
   @PrimaryColumn({ name: 'participant_context_id', type: 'varchar', length: 128, primaryKeyConstraintName: 'PK_control_plane_transfer_process' })
   participantContextId: string;
 
@@ -20,9 +21,6 @@ export class TransferProcessEntity {
   /** CONSUMER or PROVIDER. */
   @Column({ name: 'role', type: 'varchar', length: 16 })
   role: string;
-
-  @Column({ name: 'state', type: 'varchar', length: 32 })
-  state: string;
 
   @Column({ name: 'consumer_pid', type: 'varchar', length: 256 })
   consumerPid: string;
@@ -74,28 +72,6 @@ export class TransferProcessEntity {
   @Column({ name: 'reason', type: 'text', nullable: true })
   reason: string | null;
 
-  // State-machine columns (see src/state-machine).
-  @Column({ name: 'attempts', type: 'int', default: 0 })
-  attempts: number;
-
-  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
-  nextAttemptAt: Date | null;
-
-  @Column({ name: 'lease_owner', type: 'varchar', length: 128, nullable: true })
-  leaseOwner: string | null;
-
-  @Column({ name: 'lease_expires_at', type: 'timestamptz', nullable: true })
-  leaseExpiresAt: Date | null;
-
-  @Column({ name: 'version', type: 'int', default: 0 })
-  version: number;
-
-  @Column({ name: 'error_detail', type: 'text', nullable: true })
-  errorDetail: string | null;
-
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
-
-  @Column({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -6,6 +6,7 @@ import { TRANSFER_PROCESS_STATE_CHANGED_V1 } from '@dsaas/contracts';
 import { OutboxWriter } from '@dsaas/messaging';
 import { applyQuerySpec } from '../common/criteria-sql';
 import { QuerySpec } from '../common/query-spec';
+import { transitionColumns } from '../state-machine/state-machine-columns';
 import type { DspDataAddress } from './data-address';
 import { TransferProcess } from './transfer-process';
 import { TransferProcessEntity } from './transfer-process.entity';
@@ -53,6 +54,15 @@ function columnsOf(changes: TransferChanges): QueryDeepPartialEntity<TransferPro
   const columns: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(changes)) columns[key] = value === undefined ? null : value;
   return columns as QueryDeepPartialEntity<TransferProcessEntity>;
+}
+
+const ENDING: TransferState[] = [TransferState.TERMINATING, TransferState.TERMINATING_REQUESTED, TransferState.TERMINATED];
+
+/** A new state forgets the errors of earlier attempts, except on the way to TERMINATED: they say why it ended. */
+function errorDetailOf(from: TransferState, to: TransferState, changes: TransferChanges): { errorDetail?: string | null } {
+  if (changes.errorDetail !== undefined) return { errorDetail: changes.errorDetail };
+  if (to === from || ENDING.includes(to)) return {};
+  return { errorDetail: null };
 }
 
 /** Queries and state changes of the transfer_process table; every state change writes its outbox event in the same transaction. */
@@ -149,14 +159,8 @@ export class TransferProcessRepository {
       .update(TransferProcessEntity)
       .set({
         ...columnsOf(changes),
-        state: to,
-        attempts: 0,
-        nextAttemptAt: isWorkerState(current.role, to) ? now : null,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        ...(to === current.state ? {} : { errorDetail: changes.errorDetail ?? null }),
-        version: () => 'version + 1',
-        updatedAt: now,
+        ...transitionColumns(to, isWorkerState(current.role, to), now),
+        ...errorDetailOf(current.state, to, changes),
       } as QueryDeepPartialEntity<TransferProcessEntity>)
       .where({ participantContextId: current.participantContextId, id: current.id })
       .execute();

@@ -9,7 +9,7 @@ import { TransferRequestInput } from './parse-transfer-request';
 import { TransferProcess } from './transfer-process';
 import { TransferProcessNotFoundException } from './transfer-process-not-found.exception';
 import { TransferProcessRepository } from './transfer-process.repository';
-import { TransferAgreements } from './transfer-agreements';
+import { ContractAgreementRepository } from '../agreements/contract-agreement.repository';
 import { FINAL_TRANSFER_STATES, TransferState } from './transfer-state';
 import { TransferWork } from './transfer-work';
 
@@ -40,7 +40,7 @@ export class TransferProcessesService {
   constructor(
     private readonly contexts: DspParticipantContextRepository,
     private readonly transfers: TransferProcessRepository,
-    private readonly agreements: TransferAgreements,
+    private readonly agreements: ContractAgreementRepository,
     private readonly addresses: DataAddressSecrets,
     private readonly work: TransferWork,
   ) {}

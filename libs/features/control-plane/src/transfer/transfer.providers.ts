@@ -14,12 +14,12 @@ import { TransferHandlers } from './transfer-handlers';
 import { TransferProcessRepository } from './transfer-process.repository';
 import { TransferProcessesController } from './transfer-processes.controller';
 import { TransferProcessesService } from './transfer-processes.service';
+import { TransferStateMachine } from './transfer-state-machine';
 import { TransferWork } from './transfer-work';
+import { TransferWorker } from './transfer-worker';
 
 /** Controllers of the transfer feature: DSP transfers, management transferprocesses and EDRs, DPS callbacks. */
-export const TRANSFER_CONTROLLERS = [DpsCallbacksController];
-// Wired once the agreements repository and the state-machine core are there.
-export const TRANSFER_PROTOCOL_CONTROLLERS = [DspTransferController, TransferProcessesController, EdrsController];
+export const TRANSFER_CONTROLLERS = [DspTransferController, TransferProcessesController, EdrsController, DpsCallbacksController];
 
 /** Providers of the transfer feature, for DspModule (`env`: the service's configuration, DPS variables validated here). */
 export function transferProviders(env: object) {
@@ -30,11 +30,15 @@ export function transferProviders(env: object) {
     TransferProcessRepository,
     DataAddressSecrets,
     TransferWork,
+    TransferHandlers,
+    TransferStateMachine,
+    TransferWorker,
+    DspTransferService,
+    TransferProcessesService,
+    EdrsService,
     DpsClient,
     DataPlaneSelector,
     DpsCallbacksService,
   ];
 }
-
-export const TRANSFER_PROTOCOL_PROVIDERS = [TransferHandlers, DspTransferService, TransferProcessesService, EdrsService];
 

@@ -94,7 +94,7 @@ export async function startDspTestEnv(name: string, extraEnv: Record<string, str
   const started: ServiceUnderTest[] = [auth];
   try {
     const admin = await clientToken(auth.url, ADMIN.id, ADMIN.secret);
-    const stsClient = await createClient(auth.url, admin, { role: 'provisioner', scopes: ['identity-api:read'] });
+    const stsClient = await createClient(auth.url, admin, { role: 'provisioner', scopes: ['identity-api:read', 'signaling-api:write'] });
     const hub = await startServiceForTest((env) => startService(identityHubService, env, { shutdownHooks: false }), `${name}_hub`, { AUTH_ISSUER_URL: authUrl });
     started.push(hub);
     const cp = await startServiceForTest((env) => startService(controlPlaneService, env, { shutdownHooks: false }), name, {

@@ -48,4 +48,24 @@ export const CONTEXT_ROUTES: ContextRoute[] = [
   // DSP side (catalog, negotiations, transfers): appended by that feature.
   { method: 'POST', path: '/catalog/request', body: { counterPartyAddress: 'https://cp.example.com/api/dsp/x/2025-1', counterPartyId: 'did:web:cp.example.com:x', protocol: 'http-dsp-profile-2025-1' } },
   { method: 'POST', path: '/catalog/dataset/request', body: { '@id': 'a1', counterPartyAddress: 'https://cp.example.com/api/dsp/x/2025-1', counterPartyId: 'did:web:cp.example.com:x', protocol: 'http-dsp-profile-2025-1' } },
+  // Transfers and EDRs (a foreign or missing context is refused before the body or the id is looked at).
+  { method: 'POST', path: '/transferprocesses', body: { '@type': 'TransferRequest', protocol: 'http-dsp-profile-2025-1', counterPartyAddress: 'https://cp.example.com/api/dsp/x/2025-1', contractId: 'res-agreement', transferType: 'HttpData-PULL' } },
+  { method: 'POST', path: '/transferprocesses/request', body: {} },
+  { method: 'GET', path: '/transferprocesses/res-tp' },
+  { method: 'GET', path: '/transferprocesses/res-tp/state' },
+  { method: 'POST', path: '/transferprocesses/res-tp/suspend', body: { '@type': 'SuspendTransfer', reason: 'hijack' } },
+  { method: 'POST', path: '/transferprocesses/res-tp/resume' },
+  { method: 'POST', path: '/transferprocesses/res-tp/terminate', body: { '@type': 'TerminateTransfer', reason: 'hijack' } },
+  { method: 'POST', path: '/edrs/request', body: {} },
+  { method: 'GET', path: '/edrs/res-tp/dataaddress' },
+  // Contract negotiations and agreements.
+  { method: 'POST', path: '/contractnegotiations', body: { '@type': 'ContractRequest', protocol: 'http-dsp-profile-2025-1', counterPartyAddress: 'https://cp.example.com/api/dsp/x/2025-1', counterPartyId: 'did:web:cp.example.com:x', policy: { '@id': 'offer-1', '@type': 'Offer', target: 'a1', permission: [{ action: 'use' }] } } },
+  { method: 'POST', path: '/contractnegotiations/request', body: {} },
+  { method: 'GET', path: '/contractnegotiations/res-cn' },
+  { method: 'GET', path: '/contractnegotiations/res-cn/state' },
+  { method: 'GET', path: '/contractnegotiations/res-cn/agreement' },
+  { method: 'POST', path: '/contractnegotiations/res-cn/terminate', body: { '@type': 'TerminateNegotiation', reason: 'hijack' } },
+  { method: 'POST', path: '/contractagreements/request', body: {} },
+  { method: 'GET', path: '/contractagreements/res-ca' },
+  { method: 'GET', path: '/contractagreements/res-ca/negotiation' },
 ];
