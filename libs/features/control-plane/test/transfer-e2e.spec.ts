@@ -131,4 +131,22 @@ describeWithServices(['postgres', 'nats'], 'transfer end to end (control plane +
     expect(done.errorDetail).toMatch(/policy/i);
     expect(await providerProcess(id)).toBeUndefined();
   });
+
+  it('selection skips a registered data plane that cannot be reached and starts the flow on the next capable one', async () => {
+    const down = await env.fixture.management(provider, 'POST', 'dataplanes', {
+      '@id': 'a-data-plane-down',
+      url: 'http://127.0.0.1:1/api/signaling/v1/dataflows',
+      allowedSourceTypes: ['HttpData'],
+      allowedTransferTypes: ['HttpData-PULL'],
+    });
+    expect(down.status).toBe(200);
+    try {
+      const id = await transfer(agreementId);
+      await consumerState(id, ['STARTED']);
+      expect((await providerProcess(id)).dataPlaneId).toBe('data-plane');
+      expect(sha256((await download(await edr(id))).body)).toBe(sha256(data.payload));
+    } finally {
+      await env.fixture.management(provider, 'DELETE', 'dataplanes/a-data-plane-down');
+    }
+  });
 });
