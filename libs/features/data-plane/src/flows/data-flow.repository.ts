@@ -28,6 +28,11 @@ function toDataFlow(row: DataFlowEntity): DataFlow {
   };
 }
 
+/** The rows of an `UPDATE ... RETURNING` (TypeORM's postgres driver answers `[rows, affectedCount]`). */
+function updatedRows<T = unknown>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
+
 export type NewDataFlow = Omit<DataFlow, 'tokenGeneration' | 'bytesTransferred' | 'attempts' | 'createdAt' | 'updatedAt' | 'refreshTokenHash' | 'error'>;
 
 /** Queries of the data_flow table; the only place that touches it. */
@@ -96,17 +101,17 @@ export class DataFlowRepository {
 
   /** Counts one more attempt of a push; answers the new count. */
   async countAttempt(id: string): Promise<number> {
-    const rows: { attempts: number }[] = await this.flows.query(`UPDATE "data_plane"."data_flow" SET "attempts" = "attempts" + 1 WHERE "id" = $1 RETURNING "attempts"`, [id]);
+    const rows = updatedRows<{ attempts: number }>(await this.flows.query(`UPDATE "data_plane"."data_flow" SET "attempts" = "attempts" + 1 WHERE "id" = $1 RETURNING "attempts"`, [id]));
     return rows[0]?.attempts ?? 0;
   }
 
   /** Takes the runner lease of a STARTED flow of `kind` if nobody holds it (or the holder stopped renewing). */
   async claim(id: string, leaseMs: number): Promise<boolean> {
-    const rows = await this.flows.query(
+    const rows = updatedRows(await this.flows.query(
       `UPDATE "data_plane"."data_flow" SET "lease_until" = now() + ($2 || ' milliseconds')::interval
        WHERE "id" = $1 AND "state" = 'STARTED' AND ("lease_until" IS NULL OR "lease_until" < now()) RETURNING "id"`,
       [id, String(leaseMs)],
-    );
+    ));
     return rows.length > 0;
   }
 

@@ -16,7 +16,7 @@ import { FlowRefusedException } from '../flows/flow-refused.exception';
 import { InvalidFlowStateException } from '../flows/invalid-flow-state.exception';
 import { FlowRunner } from '../push/flow-runner';
 import { DataFlowStatusMessage, statusMessage } from './data-flow-status';
-import { readStartRequest, StartRequest } from './start-request';
+import { readStartRequest, StartRequest, validDpsMessage } from './start-request';
 
 /**
  * DPS data plane side: prepare, start, started, suspend, resume, terminate, completed, status. Idempotent on the
@@ -59,7 +59,7 @@ export class DataFlowsService {
 
   /** Consumer side: the provider's data plane started the flow we prepared. */
   async started(principal: Principal, id: string, body: unknown): Promise<DataFlowStatusMessage> {
-    dpsValidator.assertValid('DataFlowStartedNotificationMessage', body);
+    validDpsMessage('DataFlowStartedNotificationMessage', body);
     const flow = await this.owned(principal, id);
     if (flow.state === 'STARTED') return statusMessage(flow.id, flow.state);
     if (!(await this.flows.transition(id, ['PREPARED', 'STARTING', 'INITIALIZED'], 'STARTED'))) {

@@ -1,4 +1,4 @@
-import { DPS_HTTP_PUSH_PROFILE, dpsValidator } from '@dsaas/protocol-dps';
+import { DPS_HTTP_PUSH_PROFILE, DpsSchemaName, dpsValidator } from '@dsaas/protocol-dps';
 import { ValidationException } from '@dsaas/model';
 import { DspDataAddress, withDataAddressTypes } from '../flows/data-address';
 import { FlowKind } from '../flows/data-flow';
@@ -29,6 +29,14 @@ function isHttpUrl(value: unknown): value is string {
   }
 }
 
+/** The message checked against its DPS schema, with the data address's `@type`s added first (see withDataAddressTypes). */
+export function validDpsMessage(schema: DpsSchemaName, body: unknown): unknown {
+  const message = body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as Record<string, unknown>) } : body;
+  if (message && typeof message === 'object' && 'dataAddress' in message) (message as Record<string, unknown>).dataAddress = withDataAddressTypes((message as Record<string, unknown>).dataAddress);
+  dpsValidator.assertValid(schema, message);
+  return message;
+}
+
 /** PUSH when the transfer type or the profile says so, PULL otherwise. */
 function kindOf(transferType: string, profile: string): FlowKind {
   return /-PUSH$/i.test(transferType) || profile === DPS_HTTP_PUSH_PROFILE || /push$/i.test(profile) ? 'PUSH' : 'PULL';
@@ -40,10 +48,7 @@ function kindOf(transferType: string, profile: string): FlowKind {
  * dataplane SDK expect), and in `metadata` the owning context and the asset's data address (`sourceDataAddress`).
  */
 export function readStartRequest(body: unknown, schema: 'DataFlowStartMessage' | 'DataFlowPrepareMessage'): StartRequest {
-  const message = body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as Record<string, unknown>) } : body;
-  if (message && typeof message === 'object' && 'dataAddress' in message) (message as Record<string, unknown>).dataAddress = withDataAddressTypes((message as Record<string, unknown>).dataAddress);
-  dpsValidator.assertValid(schema, message);
-  const m = message as Record<string, any>;
+  const m = validDpsMessage(schema, body) as Record<string, any>;
   const errors: string[] = [];
   const metadata = (m.metadata ?? {}) as Record<string, unknown>;
   if (m.callbackAddress !== undefined && !isHttpUrl(m.callbackAddress)) errors.push('callbackAddress must be an http(s) URL');

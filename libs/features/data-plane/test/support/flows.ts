@@ -28,7 +28,9 @@ export function startMessage(options: {
             '@type': 'DataAddress',
             endpointType: 'https://w3id.org/idsa/v4.1/HTTP',
             endpoint: options.push.endpoint,
-            endpointProperties: Object.entries(options.push.properties ?? {}).map(([name, value]) => ({ '@type': 'EndpointProperty', name, value })),
+            ...(options.push.properties
+              ? { endpointProperties: Object.entries(options.push.properties).map(([name, value]) => ({ '@type': 'EndpointProperty', name, value })) }
+              : {}),
           },
         }
       : {}),
