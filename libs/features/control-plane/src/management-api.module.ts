@@ -11,6 +11,7 @@ import { ContractDefinitionsController } from './contract-definitions/contract-d
 import { ContractDefinitionsService } from './contract-definitions/contract-definitions.service';
 import { ControlPlaneEntities } from './database/control-plane.database';
 import { DataPlaneRepository } from './dataplanes/data-plane.repository';
+import { ContractAgreementRepository } from './agreements/contract-agreement.repository';
 import { DataPlanesController } from './dataplanes/data-planes.controller';
 import { DataPlanesService } from './dataplanes/data-planes.service';
 import { ParticipantContextRepository } from './participants/participant-context.repository';
@@ -20,7 +21,7 @@ import { PolicyDefinitionRepository } from './policies/policy-definition.reposit
 import { PolicyDefinitionsController } from './policies/policy-definitions.controller';
 import { PolicyDefinitionsService } from './policies/policy-definitions.service';
 
-const REPOSITORIES = [ParticipantContextRepository, AssetRepository, PolicyDefinitionRepository, ContractDefinitionRepository, CelExpressionRepository, DataPlaneRepository];
+const REPOSITORIES = [ParticipantContextRepository, AssetRepository, PolicyDefinitionRepository, ContractDefinitionRepository, CelExpressionRepository, DataPlaneRepository, ContractAgreementRepository];
 
 /**
  * The control plane's management API (`/api/mgmt/{v4alpha,v5beta}/...`). Exports the services and repositories

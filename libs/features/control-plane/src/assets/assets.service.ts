@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { ContractAgreementRepository } from '../agreements/contract-agreement.repository';
 import { QuerySpec } from '../common/query-spec';
 import { ParticipantContextsService } from '../participants/participant-contexts.service';
 import { Asset } from './asset';
 import { AssetConflictException } from './asset-conflict.exception';
+import { AssetInUseException } from './asset-in-use.exception';
 import { AssetNotFoundException } from './asset-not-found.exception';
 import { AssetRepository } from './asset.repository';
 import { AssetInput } from './parse-asset';
@@ -16,6 +18,7 @@ export class AssetsService {
   constructor(
     private readonly contexts: ParticipantContextsService,
     private readonly assets: AssetRepository,
+    private readonly agreements: ContractAgreementRepository,
   ) {}
 
   async create(participantContextId: string, input: AssetInput): Promise<Asset> {
@@ -40,9 +43,10 @@ export class AssetsService {
     this.logger.log({ participantContextId, assetId: id }, 'asset updated');
   }
 
-  // TODO(negotiation): refuse with 409 while a contract agreement references the asset, as EDC does.
+  /** Refused with a 409 while a contract agreement in force names the asset, as EDC does. */
   async delete(participantContextId: string, id: string): Promise<void> {
     await this.contexts.requireExists(participantContextId);
+    if (await this.agreements.existsForAsset(participantContextId, id)) throw new AssetInUseException(id);
     if (!(await this.assets.delete(participantContextId, id))) throw new AssetNotFoundException(id);
     this.logger.log({ participantContextId, assetId: id }, 'asset deleted');
   }

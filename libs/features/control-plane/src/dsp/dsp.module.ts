@@ -27,6 +27,7 @@ import { TransferProcessEntity } from '../transfer/transfer-process.entity';
 import { ContractAgreementEntity } from '../agreements/contract-agreement.entity';
 import { ContractAgreementRepository } from '../agreements/contract-agreement.repository';
 import { ContractNegotiationEntity } from '../negotiation/contract-negotiation.entity';
+import { NEGOTIATION_CONTROLLERS, NEGOTIATION_PROVIDERS } from '../negotiation/negotiation.providers';
 import { TRANSFER_CONTROLLERS, transferProviders } from '../transfer/transfer.providers';
 
 /**
@@ -43,7 +44,7 @@ export class DspModule {
     return {
       module: DspModule,
       imports: [TypeOrmModule.forFeature([ParticipantContextEntity, AssetEntity, PolicyDefinitionEntity, ContractDefinitionEntity, DataPlaneEntity, TransferProcessEntity, ContractNegotiationEntity, ContractAgreementEntity])],
-      controllers: [DspVersionController, DspCatalogController, ManagementCatalogController, ...TRANSFER_CONTROLLERS],
+      controllers: [DspVersionController, DspCatalogController, ManagementCatalogController, ...NEGOTIATION_CONTROLLERS, ...TRANSFER_CONTROLLERS],
       providers: [
         { provide: DspConfig, useValue: config },
         { provide: DSP_DID_RESOLVER, useValue: resolver },
@@ -70,6 +71,7 @@ export class DspModule {
         CatalogService,
         CatalogRequestsService,
         ContractAgreementRepository,
+        ...NEGOTIATION_PROVIDERS,
         ...transferProviders(env),
       ],
     };

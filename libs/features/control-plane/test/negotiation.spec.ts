@@ -1,0 +1,114 @@
+import { describeWithServices } from '@dsaas/testing';
+import { call, DspTestEnv, MGMT, startDspTestEnv } from './support/dsp-test-env';
+import { catalogOffers, mgmtGet, mgmtPost, providerNegotiation, publishOffer, startNegotiation, waitForNegotiationState } from './support/negotiation-test-env';
+
+/** Consumer context A negotiates with provider context B of the same control plane, over DSP with DCP tokens. */
+describeWithServices(['postgres', 'nats'], 'contract negotiation between two contexts of one control plane', () => {
+  let env: DspTestEnv;
+  let consumerDid: string;
+  let providerDid: string;
+
+  beforeAll(async () => {
+    env = await startDspTestEnv('negotiation', { STATE_MACHINE_POLL_MS: '50', STATE_MACHINE_MAX_ATTEMPTS: '3', STATE_MACHINE_BACKOFF_BASE_MS: '50' });
+    consumerDid = await env.createContext('alpha');
+    providerDid = await env.createContext('bravo');
+    await publishOffer(env, 'bravo', 'cd-1', ['asset-1', 'asset-2']);
+  }, 120_000);
+
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  it('catalog → negotiation FINALIZED on both sides; the agreement is visible through management on both sides', async () => {
+    const [offer] = await catalogOffers(env, 'alpha', 'bravo', providerDid, 'asset-1');
+    const started = Date.now();
+    const id = await startNegotiation(env, 'alpha', 'bravo', providerDid, offer, 'asset-1');
+    const consumerSide = await waitForNegotiationState(env, 'alpha', id, 'FINALIZED');
+    const elapsed = Date.now() - started;
+    expect(consumerSide).toMatchObject({ type: 'CONSUMER', counterPartyId: providerDid, assetId: 'asset-1', protocol: 'http-dsp-profile-2025-1' });
+    const providerSide = await providerNegotiation(env, 'bravo', id);
+    expect(providerSide).toMatchObject({ type: 'PROVIDER', state: 'FINALIZED', counterPartyId: consumerDid, correlationId: id, contractAgreementId: consumerSide.contractAgreementId });
+
+    const agreementId = consumerSide.contractAgreementId;
+    for (const ctx of ['alpha', 'bravo']) {
+      const agreement = await mgmtGet(env, ctx, `contractagreements/${encodeURIComponent(agreementId)}`);
+      expect(agreement.status).toBe(200);
+      expect(agreement.body).toMatchObject({ '@type': 'ContractAgreement', providerId: providerDid, consumerId: consumerDid, assetId: 'asset-1' });
+      expect(agreement.body.policy).toMatchObject({ '@id': agreementId, '@type': 'Agreement', assigner: providerDid, assignee: consumerDid, target: 'asset-1' });
+      const listed = await mgmtPost(env, ctx, 'contractagreements/request', { filterExpression: [{ operandLeft: 'assetId', operator: '=', operandRight: 'asset-1' }] });
+      expect(listed.body.map((a: any) => a['@id'])).toContain(agreementId);
+    }
+    expect((await mgmtGet(env, 'alpha', `contractnegotiations/${id}/state`)).body).toEqual({ '@context': ['https://w3id.org/edc/connector/management/v2'], '@type': 'NegotiationState', state: 'FINALIZED' });
+    expect((await mgmtGet(env, 'alpha', `contractnegotiations/${id}/agreement`)).body['@id']).toBe(agreementId);
+    expect((await mgmtGet(env, 'bravo', `contractagreements/${encodeURIComponent(agreementId)}/negotiation`)).body['@id']).toBe(providerSide['@id']);
+    // v5beta serves the same.
+    expect((await call(env.cp.url, 'GET', `${MGMT.replace('v4alpha', 'v5beta')}/participants/alpha/contractnegotiations/${id}`, { token: env.admin })).body.state).toBe('FINALIZED');
+    // An asset under contract cannot be deleted.
+    const deleted = await call(env.cp.url, 'DELETE', `${MGMT}/participants/bravo/assets/asset-1`, { token: env.admin });
+    expect(deleted.status).toBe(409);
+    expect(deleted.headers.get('content-type')).toMatch(/problem\+json/);
+    process.stdout.write(`negotiation catalog-offer → FINALIZED on one control plane: ${elapsed} ms\n`);
+  });
+
+  it('the consumer terminates a negotiation: both sides end TERMINATED with the reason', async () => {
+    const [offer] = await catalogOffers(env, 'alpha', 'bravo', providerDid, 'asset-2');
+    const id = await startNegotiation(env, 'alpha', 'bravo', providerDid, offer, 'asset-2');
+    // Terminate right away: whatever state it reached (but FINALIZED), both sides end TERMINATED.
+    const terminated = await mgmtPost(env, 'alpha', `contractnegotiations/${id}/terminate`, { '@type': 'TerminateNegotiation', reason: 'changed my mind' });
+    if (terminated.status === 409) {
+      expect((await mgmtGet(env, 'alpha', `contractnegotiations/${id}`)).body.state).toBe('FINALIZED');
+      return;
+    }
+    expect(terminated.status).toBe(204);
+    await waitForNegotiationState(env, 'alpha', id, 'TERMINATED');
+    const deadline = Date.now() + 10_000;
+    let provider = await providerNegotiation(env, 'bravo', id);
+    while (provider && provider.state !== 'TERMINATED' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      provider = await providerNegotiation(env, 'bravo', id);
+    }
+    if (provider) expect(provider.state).toBe('TERMINATED');
+    // Terminating again is fine; the agreement (if any was made) is not in force.
+    expect((await mgmtPost(env, 'alpha', `contractnegotiations/${id}/terminate`)).status).toBe(204);
+    expect((await mgmtGet(env, 'alpha', `contractnegotiations/${id}/agreement`)).status).toBe(404);
+  });
+
+  it('refuses bad ContractRequests with problem details and stores nothing', async () => {
+    const before = (await mgmtPost(env, 'alpha', 'contractnegotiations/request')).body.length;
+    const valid = { '@type': 'ContractRequest', protocol: 'http-dsp-profile-2025-1', counterPartyAddress: 'https://p.example.com/dsp', counterPartyId: providerDid, policy: { '@id': 'o1', '@type': 'Offer', target: 'a', permission: [{ action: 'use' }] } };
+    const bad = [
+      { ...valid, protocol: 'ids-multipart' },
+      { ...valid, counterPartyAddress: 'ftp://x' },
+      { ...valid, counterPartyId: 'not-a-did' },
+      { ...valid, policy: { ...valid.policy, target: undefined } },
+      { ...valid, policy: { ...valid.policy, '@id': undefined } },
+      { ...valid, policy: 'all' },
+      { ...valid, unknown: 1 },
+      { ...valid, counterPartyId: undefined },
+    ];
+    for (const body of bad) {
+      const answer = await mgmtPost(env, 'alpha', 'contractnegotiations', body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors.length).toBeGreaterThan(0);
+    }
+    expect((await mgmtPost(env, 'alpha', 'contractnegotiations/request')).body).toHaveLength(before);
+    expect((await mgmtGet(env, 'alpha', 'contractnegotiations/nope')).status).toBe(404);
+    expect((await mgmtPost(env, 'alpha', 'contractnegotiations/nope/terminate')).status).toBe(404);
+    expect((await mgmtGet(env, 'alpha', 'contractagreements/nope')).status).toBe(404);
+    expect((await mgmtPost(env, 'alpha', 'contractnegotiations/request', { filterExpression: [{ operandLeft: 'secret', operator: '=', operandRight: 1 }] })).status).toBe(400);
+  });
+
+  it('a negotiation with an unreachable provider is retried, then TERMINATED with the reason', async () => {
+    const started = await mgmtPost(env, 'alpha', 'contractnegotiations', {
+      '@type': 'ContractRequest',
+      protocol: 'http-dsp-profile-2025-1',
+      counterPartyAddress: 'http://127.0.0.1:1/api/dsp/x/2025-1',
+      counterPartyId: providerDid,
+      policy: { '@id': 'o1', '@type': 'Offer', target: 'a', permission: [{ action: 'use' }] },
+    });
+    expect(started.status).toBe(200);
+    const ended = await waitForNegotiationState(env, 'alpha', started.body['@id'], 'TERMINATED').catch(async () => (await mgmtGet(env, 'alpha', `contractnegotiations/${started.body['@id']}`)).body);
+    expect(ended.state).toBe('TERMINATED');
+    expect(ended.errorDetail).toMatch(/failed/);
+  });
+});
