@@ -5,6 +5,7 @@ import { DpsSchemaName, dpsValidator } from '@dsaas/protocol-dps';
 import { DspDataAddress, normalizeDataAddress } from '../transfer/data-address';
 import { DataPlaneRejectedException } from './data-plane-rejected.exception';
 import { DataPlaneUnavailableException } from './data-plane-unavailable.exception';
+import { DspConfig } from '../dsp/dsp.config';
 import { DpsConfig, dpsClientOf } from './dps.config';
 
 /** What a data plane answered about a flow (DataFlowStatusMessage). */
@@ -33,7 +34,7 @@ export class DpsClient {
   private readonly logger = new Logger('DpsClient');
   private tokens?: ClientCredentialsTokenSource;
 
-  constructor(private readonly config: DpsConfig) {}
+  constructor(private readonly config: DpsConfig, private readonly dspConfig: DspConfig) {}
 
   /** `message`: a DataFlowStartMessage without messageId. */
   async start(dataPlaneUrl: string, message: Record<string, unknown>): Promise<DataFlowStatus> {
@@ -119,7 +120,7 @@ export class DpsClient {
   }
 
   private async accessToken(): Promise<string> {
-    const client = dpsClientOf(this.config);
+    const client = dpsClientOf(this.config, this.dspConfig);
     if (!client.clientId || !client.clientSecret) {
       throw new DataPlaneUnavailableException('DPS_CLIENT_ID/DPS_CLIENT_SECRET (or STS_CLIENT_ID/STS_CLIENT_SECRET) are not configured');
     }

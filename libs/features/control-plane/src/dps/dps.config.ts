@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { loadConfig } from '@dsaas/server';
 import { stsTokenUrl } from '../dcp-client/sts.client';
+import type { DspConfig } from '../dsp/dsp.config';
 
 const urlOptions = { require_tld: false, require_protocol: true };
 
@@ -36,23 +37,6 @@ export class DpsConfig {
   @IsString()
   @MaxLength(256)
   DPS_DATASPACE_CONTEXT = 'dsaas';
-
-  // Read for the defaults above (they belong to DspConfig).
-  @IsOptional()
-  @IsString()
-  STS_CLIENT_ID?: string;
-
-  @IsOptional()
-  @IsString()
-  STS_CLIENT_SECRET?: string;
-
-  @IsOptional()
-  @IsUrl(urlOptions)
-  STS_TOKEN_URL?: string;
-
-  @IsOptional()
-  @IsUrl(urlOptions)
-  AUTH_ISSUER_URL?: string;
 }
 
 /** Reads DpsConfig from the service's environment (the ControlPlaneConfig object carries every variable). */
@@ -60,11 +44,11 @@ export function loadDpsConfig(env: object): DpsConfig {
   return loadConfig(DpsConfig, env as NodeJS.ProcessEnv);
 }
 
-/** The OAuth2 client the control plane signals data planes with. */
-export function dpsClientOf(config: DpsConfig): { clientId?: string; clientSecret?: string; tokenUrl: string } {
+/** The OAuth2 client the control plane signals data planes with: its own, else the STS client (DspConfig). */
+export function dpsClientOf(config: DpsConfig, dsp: DspConfig): { clientId?: string; clientSecret?: string; tokenUrl: string } {
   return {
-    clientId: config.DPS_CLIENT_ID ?? config.STS_CLIENT_ID,
-    clientSecret: config.DPS_CLIENT_SECRET ?? config.STS_CLIENT_SECRET,
-    tokenUrl: config.DPS_TOKEN_URL ?? stsTokenUrl(config),
+    clientId: config.DPS_CLIENT_ID ?? dsp.STS_CLIENT_ID,
+    clientSecret: config.DPS_CLIENT_SECRET ?? dsp.STS_CLIENT_SECRET,
+    tokenUrl: config.DPS_TOKEN_URL ?? stsTokenUrl(dsp),
   };
 }
