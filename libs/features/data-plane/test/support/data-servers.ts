@@ -36,8 +36,11 @@ export async function listen(handler: http.RequestListener): Promise<TestServer>
   };
 }
 
-/** Writes the content with backpressure; `cutAfter` bytes: the connection is destroyed there (a broken source). */
-export async function sendContent(response: http.ServerResponse, content: ReturnType<typeof deterministicContent>, size: number, cutAfter?: number): Promise<void> {
+/**
+ * Writes the content with backpressure; `cutAfter` bytes: the connection is destroyed there (a broken source);
+ * `delayMs`: a pause after each 1 MB chunk (a slow source).
+ */
+export async function sendContent(response: http.ServerResponse, content: ReturnType<typeof deterministicContent>, size: number, cutAfter?: number, delayMs = 0): Promise<void> {
   response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(size) });
   let sent = 0;
   for (const chunk of content.chunks()) {
@@ -48,6 +51,7 @@ export async function sendContent(response: http.ServerResponse, content: Return
     }
     sent += chunk.length;
     if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (response.destroyed) return;
   }
   response.end();
