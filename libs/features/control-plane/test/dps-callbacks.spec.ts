@@ -96,6 +96,14 @@ describeWithServices(['postgres', 'nats'], 'DPS control-plane callbacks', () => 
     expect((await repository.find('provider-a', push))!).toMatchObject({ state: 'COMPLETING', dataFlowState: 'COMPLETED' });
   });
 
+  it('notes a push completed before the consumer was sent its start (STARTING): the completion follows the start', async () => {
+    const id = await seed('provider-a', TransferState.STARTING, 'HttpData-PUSH');
+    expect((await callback(id, 'completed', example('completed'), edgeA)).status).toBe(200);
+    expect((await repository.find('provider-a', id))!).toMatchObject({ state: 'STARTING', dataFlowState: 'COMPLETED' });
+    const again = await callback(id, 'completed', example('completed'), edgeA);
+    expect(again.status).toBe(200);
+  });
+
   it('terminates towards the consumer on errored, with the error as reason; a repeat answers the same', async () => {
     const id = await seed('provider-a', TransferState.STARTED);
     expect((await callback(id, 'errored', example('errored'), edgeA)).status).toBe(200);

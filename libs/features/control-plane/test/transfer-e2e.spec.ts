@@ -42,7 +42,7 @@ class DataServer {
 }
 
 /**
- * Two contexts of one control plane, the real data plane, real HTTP: agreement (negotiated) → HttpData-PULL
+ * Two contexts of one control plane, the real data plane, real HTTP: agreement (negotiated over DSP) → HttpData-PULL
  * transfer STARTED on both sides → the consumer reads its EDR and downloads through the data plane's proxy;
  * suspension, resume, termination reach the data plane; push to a sink; an expired agreement is refused.
  */
@@ -72,7 +72,7 @@ describeWithServices(['postgres', 'nats'], 'transfer end to end (control plane +
     consumer = await env.participant('consumer');
     provider = await env.participant('provider');
     await env.registerDataPlane(provider);
-    agreementId = await env.agreement(consumer, provider, 'asset-data', { baseUrl: `${data.url}/data` });
+    agreementId = await env.agreement(consumer, provider, 'asset-data', { baseUrl: `${data.url}/data`, negotiate: true });
   }, 120_000);
 
   afterAll(async () => {
@@ -123,6 +123,7 @@ describeWithServices(['postgres', 'nats'], 'transfer end to end (control plane +
   it('an expired agreement blocks a new transfer: the provider refuses, the consumer\'s process is TERMINATED with the reason', async () => {
     const expiring = await env.agreement(consumer, provider, 'asset-expiring', {
       baseUrl: `${data.url}/data`,
+      negotiate: true,
       policy: { '@type': 'Set', permission: [{ action: 'use', constraint: [{ leftOperand: 'inForceDate', operator: 'lteq', rightOperand: 'contractAgreement+2s' }] }] },
     });
     await new Promise((resolve) => setTimeout(resolve, 2500));

@@ -32,6 +32,8 @@ export class DpsCallbacksService {
       case 'started':
         return this.started(process, message);
       case 'completed':
+        // A fast push can finish before the consumer was sent its start: noted, the completion follows the start.
+        if (process.state === STARTING) return this.move(process, event, [STARTING], STARTING, [], 'COMPLETED');
         return this.move(process, event, [STARTED, SUSPENDED, SUSPENDING, SUSPENDING_REQUESTED], COMPLETING, [COMPLETING, COMPLETING_REQUESTED, COMPLETED], 'COMPLETED');
       case 'errored':
         return this.move(
@@ -90,7 +92,7 @@ export class DpsCallbacksService {
     dataFlowState: string,
     reason?: string,
   ): Promise<void> {
-    if (already.includes(process.state)) return;
+    if (already.includes(process.state) || (process.state === to && process.dataFlowState === dataFlowState)) return;
     const result = await this.transfers.transition(process.participantContextId, process.id, from, to, { dataFlowState, ...(reason ? { reason, errorDetail: reason } : {}) });
     if (!result || result.changed || already.includes(result.process.state)) {
       this.logger.log({ participantContextId: process.participantContextId, transferProcessId: process.id, event }, 'data flow callback applied');

@@ -162,7 +162,8 @@ export class TransferHandlers {
       requestSchema: 'TransferStartMessage',
       scopes: scopesFor(this.dspConfig.DCP_DEFAULT_SCOPES),
     });
-    return { to: S.STARTED };
+    // The data plane may have finished (a fast push) while the start was on its way: the completion follows.
+    return { to: process.dataFlowState === 'COMPLETED' ? S.COMPLETING : S.STARTED };
   }
 
   /** Consumer: asks the provider to restart a suspended transfer (TransferStartMessage without address). */

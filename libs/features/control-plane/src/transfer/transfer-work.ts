@@ -1,16 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { WorkerNudge } from '../state-machine/worker-nudge';
 
 /** Wakes the transfer state-machine worker after a local state change, so a process does not wait a poll period. */
 @Injectable()
-export class TransferWork {
-  private wake?: () => void;
-
-  /** Called by the worker when it starts. */
-  onNudge(wake: () => void): void {
-    this.wake = wake;
-  }
-
-  nudge(): void {
-    this.wake?.();
-  }
-}
+export class TransferWork extends WorkerNudge {}
