@@ -8,3 +8,5 @@ export * from './flows/data-flow';
 export * from './flows/data-flow-state';
 export * from './signaling/signaling-scopes';
 export { RUNNER_LEASE_MS } from './push/flow-runner';
+export * from './registration/data-plane-registration.service';
+export * from './callbacks/control-plane-callback.client';

@@ -21,6 +21,9 @@ function toDataPlane(row: DataPlaneEntity): DataPlane {
   };
 }
 
+/** Heartbeats a data plane may miss before selection leaves it out. */
+export const MISSED_HEARTBEATS = 3;
+
 /** Queries of the data_plane table. Every method is scoped to one participant context. */
 @Injectable()
 export class DataPlaneRepository {
@@ -42,6 +45,11 @@ export class DataPlaneRepository {
       .where('"e"."participant_context_id" = :ctx', { ctx: participantContextId })
       .andWhere(`"e"."allowed_source_types" @> CAST(:source AS jsonb)`, { source: JSON.stringify([sourceType]) })
       .andWhere(`"e"."allowed_transfer_types" @> CAST(:transfer AS jsonb)`, { transfer: JSON.stringify([transferType]) })
+      // A data plane that heart-beats (re-registers every properties.heartbeatSeconds) and missed three beats is
+      // taken to be down; one registered without a heartbeat (by an operator) is always selectable.
+      .andWhere(
+        `NOT COALESCE(jsonb_typeof("e"."properties"->'heartbeatSeconds') = 'number' AND "e"."updated_at" < now() - ("e"."properties"->>'heartbeatSeconds')::float8 * interval '${MISSED_HEARTBEATS} seconds', false)`,
+      )
       .orderBy('"e"."id"', 'ASC')
       .getMany();
     return rows.map(toDataPlane);
