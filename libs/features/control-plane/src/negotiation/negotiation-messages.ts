@@ -14,12 +14,15 @@ export function contractNegotiationMessage(negotiation: ContractNegotiation): Re
   return { ...base('ContractNegotiation', negotiation), state: dspNegotiationState(negotiation.state) };
 }
 
-/** Consumer → provider: the initial request (with our callbackAddress) or a counter-request (with the providerPid). */
+/**
+ * Consumer → provider: the initial request (with our callbackAddress) or a counter-request (with the providerPid;
+ * the schema allows exactly one of the two).
+ */
 export function contractRequestMessage(negotiation: ContractNegotiation, callbackAddress: string): Record<string, unknown> {
   const message: Record<string, unknown> = { '@context': [DSP_CONTEXT_URL], '@type': 'ContractRequestMessage', consumerPid: negotiation.consumerPid };
   if (negotiation.providerPid) message.providerPid = negotiation.providerPid;
   message.offer = negotiation.offer;
-  message.callbackAddress = callbackAddress;
+  if (!negotiation.providerPid) message.callbackAddress = callbackAddress;
   return message;
 }
 
