@@ -46,6 +46,9 @@ export const DEFAULT_BOOTSTRAP_SCOPES = [
   'identity-api:write',
   'issuer-admin-api:read',
   'issuer-admin-api:write',
+  // Data Plane Signaling (control plane ↔ data planes): on the platform the services use this client.
+  'signaling-api:read',
+  'signaling-api:write',
 ];
 
 /** Applies defaults and checks the options once, so a bad setting fails start-up with a usable message. */
