@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const dp = await startServiceProcess('data-plane', 'bench_dp', { AUTH_ISSUER_URL: ISSUER, AUTH_JWKS_URL: `${auth.url}/.well-known/jwks.json`, LOG_LEVEL: 'error' });
   try {
     const operator = await clientCredentialsToken(auth.url, OPERATOR.id, OPERATOR.secret);
-    const created = await (await fetch(`${auth.url}/api/admin/clients`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'provisioner', scopes: ['signaling-api:write'] }) })).json();
+    const created = (await (await fetch(`${auth.url}/api/admin/clients`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'provisioner', scopes: ['signaling-api:write'] }) })).json()) as { clientId: string; clientSecret: string };
     const cp = await clientCredentialsToken(auth.url, created.clientId, created.clientSecret);
     const start = async (baseUrl: string) => {
       const id = randomUUID();
@@ -83,9 +83,9 @@ async function main(): Promise<void> {
         }),
       });
       if (response.status !== 200) throw new Error(`start: HTTP ${response.status} ${await response.text()}`);
-      const body = await response.json();
-      const property = (name: string) => body.dataAddress.endpointProperties.find((p: { name: string }) => p.name === name).value as string;
-      return { endpoint: body.dataAddress.endpoint as string, token: property('authorization') };
+      const body = (await response.json()) as { dataAddress: { endpoint: string; endpointProperties: { name: string; value: string }[] } };
+      const property = (name: string) => body.dataAddress.endpointProperties.find((p) => p.name === name)!.value;
+      return { endpoint: body.dataAddress.endpoint, token: property('authorization') };
     };
 
     // Transfer start (DPS start → EDR).

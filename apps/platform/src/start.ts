@@ -83,7 +83,8 @@ export const DEFAULT_ISSUER_CONTEXT_ID = 'dataspace-issuer';
  * How the services of the one process find each other: the control plane gets its self-issued tokens from the
  * identity hub's STS with the bootstrap admin client (one trust domain in one process; a split deployment gives
  * it its own client), resolves did:web over plain http on the platform's own host, and trusts the platform's
- * `dataspace-issuer` issuer context for every credential type. Variables set in the environment win.
+ * `dataspace-issuer` issuer context for every credential type; the data plane calls the control plane back with
+ * the bootstrap admin client too. Variables set in the environment win.
  */
 function platformServiceEnv(
   env: NodeJS.ProcessEnv,
@@ -103,6 +104,12 @@ function platformServiceEnv(
     },
     'identity-hub': { DID_WEB_ALLOW_HTTP_HOSTS: httpHosts, ...pick(env, ['DID_WEB_ALLOW_HTTP_HOSTS']) },
     'issuer-service': { DID_WEB_ALLOW_HTTP_HOSTS: httpHosts, ...pick(env, ['DID_WEB_ALLOW_HTTP_HOSTS']) },
+    // The platform's data plane calls the control plane's DPS callbacks as the bootstrap admin (one trust domain).
+    'data-plane': {
+      DATA_PLANE_CLIENT_ID: admin.clientId,
+      DATA_PLANE_CLIENT_SECRET: admin.clientSecret,
+      ...pick(env, ['DATA_PLANE_CLIENT_ID', 'DATA_PLANE_CLIENT_SECRET']),
+    },
   };
 }
 
