@@ -13,6 +13,8 @@ interface Claimed {
   version: number;
 }
 
+let workerCount = 0;
+
 /** What became of one claimed row (tests and metrics read it). */
 export type WorkOutcome = 'transitioned' | 'retry' | 'failed' | 'idle' | 'lease-lost';
 
@@ -37,7 +39,8 @@ export class StateMachineWorker<R extends StateMachineRow> {
     private readonly dataSource: DataSource,
     private readonly machine: StateMachine<R, string, any>,
     private readonly settings: StateMachineSettings,
-    readonly replicaId: string = REPLICA_ID,
+    // One owner name per worker, not per process: two apps in one process (tests, the all-in-one platform) are two replicas.
+    readonly replicaId: string = `${REPLICA_ID}-${++workerCount}`,
   ) {
     this.logger = new Logger(`StateMachine:${machine.name}`);
   }
