@@ -21,7 +21,7 @@ const ADMIN = { id: 'two-cp-admin', secret: 'two-cp-admin-secret-0123456789' };
 /**
  * Two participants hosted by two separate control-plane processes (each its own database), sharing the
  * auth-server, identity hub and issuer: the consumer on control plane 2 reads the catalog of the provider on
- * control plane 1 over real HTTP with DCP.
+ * control plane 1 over real HTTP with DCP, then negotiates and starts a transfer with it.
  */
 describeWithServices(['postgres', 'nats'], 'two control-plane processes', () => {
   const started: ServiceUnderTest[] = [];
@@ -70,5 +70,18 @@ describeWithServices(['postgres', 'nats'], 'two control-plane processes', () => 
     const catalog = await dataspace.catalog(consumer, provider);
     expect(catalog.participantId).toBe(provider.did);
     expect(catalog.dataset.map((d: any) => d['@id'])).toEqual(['shared-asset']);
+  });
+
+  it('negotiates (FINALIZED) and starts a pull transfer (STARTED on both control planes) across the two processes', async () => {
+    const offer = DataspaceFixture.offerOf(await dataspace.catalog(consumer, provider), 'shared-asset', provider.did);
+    const agreementId = await dataspace.negotiate(consumer, provider, offer);
+    const transferId = await dataspace.startTransfer(consumer, provider, agreementId);
+    await dataspace.waitForState(consumer, `transferprocesses/${transferId}`, ['STARTED']);
+    // The provider's process is STARTED once the consumer acknowledged the start message.
+    const providerSide = await dataspace.management(provider, 'POST', 'transferprocesses/request', { filterExpression: [{ operandLeft: 'correlationId', operator: '=', operandRight: transferId }] });
+    expect(providerSide.body).toEqual([expect.objectContaining({ type: 'PROVIDER', contractId: agreementId })]);
+    await dataspace.waitForState(provider, `transferprocesses/${providerSide.body[0]['@id']}`, ['STARTED']);
+    const edr = await dataspace.management(consumer, 'GET', `edrs/${transferId}/dataaddress`);
+    expect(edr.body).toMatchObject({ endpoint: expect.stringContaining(dataspace.urls.dataPlane!), authorization: expect.any(String) });
   });
 });
