@@ -20,10 +20,12 @@ import { HttpPush } from './push/http-push';
 import { DataPlaneRegistrationService } from './registration/data-plane-registration.service';
 import { DataFlowsController } from './signaling/data-flows.controller';
 import { DataFlowsService } from './signaling/data-flows.service';
+import { SourceSecretsController } from './secrets/source-secrets.controller';
+import { SourceSecretsService } from './secrets/source-secrets.service';
 import { HttpSourceClient } from './sources/http-source.client';
 import { NatsPush } from './streaming/nats-push';
 
-const CONTROLLERS = [DataFlowsController, PublicProxyController, JwksController];
+const CONTROLLERS = [DataFlowsController, PublicProxyController, JwksController, SourceSecretsController];
 const PROVIDERS = [
   DataFlowRepository,
   DataFlowsService,
@@ -42,6 +44,7 @@ const PROVIDERS = [
   DataPlaneClientToken,
   ControlPlaneCallbackClient,
   DataPlaneRegistrationService,
+  SourceSecretsService,
 ];
 
 /** The data plane's features: DPS signaling, EDR tokens, the public proxy, push and streaming runners, registration. */

@@ -45,7 +45,9 @@ describeWithServices(['postgres', 'nats'], 'HTTP pull: EDR and the public proxy'
   beforeAll(async () => {
     env = await startDataPlaneTestEnv('dp_pull');
     cp = await env.token({ role: 'provisioner', scopes: SIGNALING });
-    await env.secrets.put('acme', 'source-api-key', 'source-secret-value');
+    const owner = await env.token({ role: 'participant', participantContextId: 'acme', scopes: ['management-api:read', 'management-api:write'] });
+    const stored = await http(`${env.dp.url}/api/data-plane/participants/acme/secrets/source-api-key`, 'PUT', { token: owner, body: { value: 'source-secret-value' } });
+    expect(stored.status).toBe(204);
     source = await listen((request, response) => {
       if (request.url === '/big') return void sendContent(response, content, SIZE);
       if (request.url?.startsWith('/api')) {
@@ -150,6 +152,21 @@ describeWithServices(['postgres', 'nats'], 'HTTP pull: EDR and the public proxy'
     expect(next.status).toBe(403);
     expect(((await next.json()) as { detail: string }).detail).toBe('The data flow is terminated');
     expect((await env.signal('GET', `/${flow.id}/status`, cp)).body.state).toBe('TERMINATED');
+  });
+
+  it('keeps source secrets write-only, per context: names are listed, values never; another context gets 404', async () => {
+    const owner = await env.token({ role: 'participant', participantContextId: 'acme', scopes: ['management-api:read', 'management-api:write'] });
+    const stranger = await env.token({ role: 'participant', participantContextId: 'bravo', scopes: ['management-api:read', 'management-api:write'] });
+    const base = `${env.dp.url}/api/data-plane/participants/acme/secrets`;
+    const listed = await http(base, 'GET', { token: owner });
+    expect(listed).toMatchObject({ status: 200, body: ['source-api-key'] });
+    expect(JSON.stringify(listed.body)).not.toContain('source-secret-value');
+    expect((await http(base, 'GET', { token: stranger })).status).toBe(404);
+    expect((await http(`${base}/stolen`, 'PUT', { token: stranger, body: { value: 'x' } })).status).toBe(404);
+    expect((await http(`${base}/bad name`, 'PUT', { token: owner, body: { value: 'x' } })).status).toBe(400);
+    expect((await http(`${base}/ok`, 'PUT', { token: owner, body: { value: 'x', extra: true } })).status).toBe(400);
+    expect((await http(`${base}/push-destination:abc`, 'PUT', { token: owner, body: { value: 'x' } })).status).toBe(400);
+    expect((await http(base, 'GET', { token: owner })).body).toEqual(['source-api-key']);
   });
 
   it('refreshes an access token with the refresh token, which then works only once', async () => {
