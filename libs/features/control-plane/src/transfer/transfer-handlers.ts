@@ -206,9 +206,8 @@ export class TransferHandlers {
     });
   }
 
-  /** A final state: the secrets of the process (EDR, destination credentials) are no longer needed. */
-  private async finish(process: TransferProcess, to: TransferState, errorDetail?: string): Promise<TransferStep> {
-    await this.addresses.deleteAll(process.participantContextId, process.id);
+  /** A final state (its secrets are deleted when it is applied: TransferStateMachine). */
+  private finish(process: TransferProcess, to: TransferState, errorDetail?: string): TransferStep {
     const flow = process.role === 'PROVIDER' && process.dataPlaneId && !FLOW_OVER.includes(process.dataFlowState ?? '') ? { dataFlowState: to } : {};
     return { to, changes: { ...flow, ...(errorDetail ? { errorDetail, reason: errorDetail } : {}) } };
   }

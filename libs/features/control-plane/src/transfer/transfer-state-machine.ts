@@ -4,7 +4,8 @@ import { StateMachine, StateMachineStep } from '../state-machine/state-machine';
 import { TransferHandlers } from './transfer-handlers';
 import { TransferProcessEntity } from './transfer-process.entity';
 import { toTransferProcess, TransferChanges, TransferProcessRepository } from './transfer-process.repository';
-import { ACTIVE_TRANSFER_STATES, TransferState } from './transfer-state';
+import { ACTIVE_TRANSFER_STATES, FINAL_TRANSFER_STATES, TransferState } from './transfer-state';
+import { DataAddressSecrets } from './data-address-secrets';
 
 const S = TransferState;
 
@@ -20,7 +21,11 @@ export class TransferStateMachine implements StateMachine<TransferProcessEntity,
   // A consumer's REQUESTED row is never due (next_attempt_at NULL): it waits for the provider's start.
   readonly workStates: readonly TransferState[] = [...ACTIVE_TRANSFER_STATES, S.REQUESTED];
 
-  constructor(private readonly handlers: TransferHandlers, private readonly transfers: TransferProcessRepository) {}
+  constructor(
+    private readonly handlers: TransferHandlers,
+    private readonly transfers: TransferProcessRepository,
+    private readonly addresses: DataAddressSecrets,
+  ) {}
 
   handle(row: TransferProcessEntity): Promise<StateMachineStep<TransferState, TransferChanges> | undefined> {
     return this.handlers.handle(toTransferProcess(row));
@@ -28,6 +33,8 @@ export class TransferStateMachine implements StateMachine<TransferProcessEntity,
 
   async apply(manager: EntityManager, row: TransferProcessEntity, step: StateMachineStep<TransferState, TransferChanges>): Promise<void> {
     await this.transfers.apply(manager, toTransferProcess(row), step.to, step.changes ?? {});
+    // An ended process needs its EDR and destination credentials no more (also when it ends by the attempt limit).
+    if (FINAL_TRANSFER_STATES.includes(step.to)) await this.addresses.deleteAll(row.participantContextId, row.id);
   }
 
   /**

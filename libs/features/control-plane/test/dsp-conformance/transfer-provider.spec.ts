@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { dspValidator } from '@dsaas/protocol-dsp';
 import { describeWithServices, eventually, Participant } from '@dsaas/testing';
+import { DataAddressSecrets } from '../../src/transfer/data-address-secrets';
 import { TestCounterParty } from '../support/dsp-test-counter-party';
 import { DSP_CONTEXT, startTransferTestEnv, TransferTestEnv } from '../support/transfer-test-env';
 
@@ -193,6 +194,8 @@ describeWithServices(['postgres', 'nats'], 'DSP transfer conformance: provider',
       expect(dspValidator.validate('TransferTerminationMessage', message.body)).toEqual({ valid: true, errors: [] });
       expect(message.body.reason.join(' ')).toMatch(/HTTP 404/);
       expect((await providerView(answer.body.providerPid)).errorDetail).toMatch(/refused/);
+      // The ended process's destination credentials are gone from the SecretStore.
+      expect(await env.cp.app.get(DataAddressSecrets).get('provider', answer.body.providerPid, 'destination')).toBeUndefined();
     } finally {
       await env.fixture.management(provider, 'DELETE', 'dataplanes/dp-refusing');
     }
