@@ -65,7 +65,7 @@ export class PublicProxyService {
     const url = new URL(request.originalUrl, 'http://proxy');
     const prefix = `/api/public/${encodeURIComponent(flow.id)}`;
     const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : '';
-    const upstream = await this.sources.open(flow.participantContextId, source, {
+    const upstream = await this.sources.openStream(flow.participantContextId, source, {
       path: decodeURIComponent(path),
       query: url.search.slice(1),
       method,
@@ -73,13 +73,13 @@ export class PublicProxyService {
       contentType: request.headers['content-type'],
       signal,
     });
-    response.status(upstream.status);
+    response.status(upstream.statusCode ?? 502);
     for (const name of PASSED_HEADERS) {
-      const value = upstream.headers.get(name);
-      // fetch decodes compressed bodies: the source's length would not match what we send.
-      if (value !== null && !(name === 'content-length' && upstream.headers.get('content-encoding'))) response.setHeader(name, value);
+      const value = upstream.headers[name];
+      if (value !== undefined) response.setHeader(name, value);
     }
-    if (!upstream.body || method === 'HEAD') {
+    if (method === 'HEAD') {
+      upstream.resume();
       response.end();
       return;
     }
@@ -91,7 +91,7 @@ export class PublicProxyService {
       },
     });
     try {
-      await pipeline(Readable.fromWeb(upstream.body as any), meter, response);
+      await pipeline(upstream, meter, response);
     } catch (error) {
       // The consumer went away or the flow was stopped: the response is cut, which the consumer sees.
       if (!signal.aborted && !response.destroyed) this.logger.warn({ flowId: flow.id, participantContextId: flow.participantContextId, detail: (error as Error)?.message }, 'proxy stream broke');
@@ -107,7 +107,7 @@ export class PublicProxyService {
  * The consumer's body for the source. JSON and form bodies were already read by the server's body parsers (limit
  * MAX_BODY_SIZE) and are serialised again; any other content type streams through untouched.
  */
-function requestBody(request: Request): RequestInit['body'] | undefined {
+function requestBody(request: Request): string | Readable | undefined {
   if (request.readableEnded) {
     if (request.body === undefined) return undefined;
     const type = request.headers['content-type'] ?? '';
@@ -115,6 +115,6 @@ function requestBody(request: Request): RequestInit['body'] | undefined {
     return JSON.stringify(request.body);
   }
   if (!request.headers['content-length'] && !request.headers['transfer-encoding']) return undefined;
-  return Readable.toWeb(request) as unknown as ReadableStream<Uint8Array>;
+  return request;
 }
 

@@ -1,32 +1,17 @@
 import { DPS_HTTP_PUSH_PROFILE, DpsSchemaName, dpsValidator } from '@dsaas/protocol-dps';
 import { ValidationException } from '@dsaas/model';
 import { DspDataAddress, withDataAddressTypes } from '../flows/data-address';
-import { FlowKind } from '../flows/data-flow';
+import { isHttpUrl } from '../common/is-http-url';
+import { DataFlow, FlowKind } from '../flows/data-flow';
 import { parseSourceAddress, plainDataAddress, SourceAddress } from '../sources/source-address';
 
 /** What a DataFlowStartMessage / DataFlowPrepareMessage asks for, read and checked. */
-export interface StartRequest {
+export interface StartRequest extends Pick<DataFlow, 'kind' | 'profile' | 'transferType' | 'agreementId' | 'datasetId' | 'counterPartyId' | 'callbackAddress'> {
   processId: string;
   participantContextId?: string;
-  kind: FlowKind;
-  profile: string;
-  transferType: string;
-  agreementId: string;
-  datasetId: string;
-  counterPartyId: string;
-  callbackAddress?: string;
   sourceAddress: Record<string, string>;
   source?: SourceAddress;
   destination?: DspDataAddress;
-}
-
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
 }
 
 /** The message checked against its DPS schema, with the data address's `@type`s added first (see withDataAddressTypes). */

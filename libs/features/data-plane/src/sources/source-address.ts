@@ -1,3 +1,4 @@
+import { isHttpUrl } from '../common/is-http-url';
 import { InvalidDataAddressException } from './invalid-data-address.exception';
 
 const EDC_NAMESPACE = 'https://w3id.org/edc/v0.0.1/ns/';
@@ -50,15 +51,6 @@ export function plainDataAddress(value: unknown): Record<string, string> {
 
 function flag(value: string | undefined): boolean {
   return value === 'true';
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /** Reads a source data address; InvalidDataAddressException names what is wrong. */
