@@ -50,27 +50,47 @@ describeWithServices(['postgres', 'nats'], 'contract negotiation between two con
     process.stdout.write(`negotiation catalog-offer → FINALIZED on one control plane: ${elapsed} ms\n`);
   });
 
-  it('the consumer terminates a negotiation: both sides end TERMINATED with the reason', async () => {
+  it('the consumer terminates a negotiation in flight: both sides end in the same final state, TERMINATED leaves no agreement', async () => {
     const [offer] = await catalogOffers(env, 'alpha', 'bravo', providerDid, 'asset-2');
     const id = await startNegotiation(env, 'alpha', 'bravo', providerDid, offer, 'asset-2');
-    // Terminate right away: whatever state it reached (but FINALIZED), both sides end TERMINATED.
+    // Whatever state it reached: 204 before FINALIZED, 409 after.
     const terminated = await mgmtPost(env, 'alpha', `contractnegotiations/${id}/terminate`, { '@type': 'TerminateNegotiation', reason: 'changed my mind' });
-    if (terminated.status === 409) {
-      expect((await mgmtGet(env, 'alpha', `contractnegotiations/${id}`)).body.state).toBe('FINALIZED');
-      return;
+    expect([204, 409]).toContain(terminated.status);
+    const final = async (ctx: string, find: () => Promise<any>) => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const negotiation = await find();
+        if (['FINALIZED', 'TERMINATED'].includes(negotiation?.state)) return negotiation;
+        if (Date.now() > deadline) throw new Error(`${ctx} negotiation is ${negotiation?.state}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const consumer = await final('consumer', async () => (await mgmtGet(env, 'alpha', `contractnegotiations/${id}`)).body);
+    expect(consumer.state).toBe(terminated.status === 204 ? 'TERMINATED' : 'FINALIZED');
+    // Terminated before its request left, the provider never heard of it; otherwise it ends the same way.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const provider = (await providerNegotiation(env, 'bravo', id)) ? await final('provider', () => providerNegotiation(env, 'bravo', id)) : undefined;
+    if (consumer.state === 'FINALIZED' || provider) expect(provider?.state).toBe(consumer.state);
+    if (consumer.state === 'TERMINATED') {
+      expect((await mgmtGet(env, 'alpha', `contractnegotiations/${id}/agreement`)).status).toBe(404);
+      if (provider) expect((await mgmtGet(env, 'bravo', `contractnegotiations/${encodeURIComponent(provider['@id'])}/agreement`)).status).toBe(404);
+      expect((await mgmtPost(env, 'alpha', `contractnegotiations/${id}/terminate`)).status).toBe(204);
     }
-    expect(terminated.status).toBe(204);
-    await waitForNegotiationState(env, 'alpha', id, 'TERMINATED');
-    const deadline = Date.now() + 10_000;
-    let provider = await providerNegotiation(env, 'bravo', id);
-    while (provider && provider.state !== 'TERMINATED' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      provider = await providerNegotiation(env, 'bravo', id);
-    }
-    if (provider) expect(provider.state).toBe('TERMINATED');
-    // Terminating again is fine; the agreement (if any was made) is not in force.
-    expect((await mgmtPost(env, 'alpha', `contractnegotiations/${id}/terminate`)).status).toBe(204);
-    expect((await mgmtGet(env, 'alpha', `contractnegotiations/${id}/agreement`)).status).toBe(404);
+  });
+
+  it('the consumer terminates a negotiation whose provider it cannot reach yet: TERMINATED without a message', async () => {
+    const started = await mgmtPost(env, 'alpha', 'contractnegotiations', {
+      '@type': 'ContractRequest',
+      protocol: 'http-dsp-profile-2025-1',
+      counterPartyAddress: 'http://127.0.0.1:1/api/dsp/x/2025-1',
+      counterPartyId: providerDid,
+      policy: { '@id': 'o2', '@type': 'Offer', target: 'a', permission: [{ action: 'use' }] },
+    });
+    const id = started.body['@id'];
+    expect((await mgmtPost(env, 'alpha', `contractnegotiations/${id}/terminate`, { '@type': 'TerminateNegotiation', reason: 'wrong address' })).status).toBe(204);
+    const ended = await waitForNegotiationState(env, 'alpha', id, 'TERMINATED');
+    expect(ended.reason ?? ended.errorDetail).toBe('wrong address');
+    expect((await mgmtPost(env, 'alpha', `contractnegotiations/${id}/terminate`, { '@type': 'Nope' })).status).toBe(400);
   });
 
   it('refuses bad ContractRequests with problem details and stores nothing', async () => {
