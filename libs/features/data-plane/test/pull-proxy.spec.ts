@@ -88,6 +88,11 @@ describeWithServices(['postgres', 'nats'], 'HTTP pull: EDR and the public proxy'
     const json = await fetch(open.endpoint, { method: 'POST', headers: { authorization: `Bearer ${open.token}`, 'content-type': 'application/json' }, body: '{"q":1}' });
     expect(await json.json()).toMatchObject({ method: 'POST', path: '/api', body: '{"q":1}' });
 
+    for (const sneaky of ['/..%2fadmin', '/a%2f..%2f..%2fadmin', '/%E0%A4%A']) {
+      const refused = await fetch(`${open.endpoint}${sneaky}`, { headers: { authorization: `Bearer ${open.token}` } });
+      expect({ sneaky, status: refused.status }).toEqual({ sneaky, status: 400 });
+    }
+
     const closed = await start({ type: 'HttpData', baseUrl: `${source.url}/api`, authKey: 'X-Api-Key', secretName: 'source-api-key' });
     const fixed = await fetch(`${closed.endpoint}/items/7?color=red`, { headers: { authorization: `Bearer ${closed.token}` } });
     expect(await fixed.json()).toMatchObject({ method: 'GET', path: '/api', query: '' });

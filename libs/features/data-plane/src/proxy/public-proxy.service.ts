@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ValidationException } from '@dsaas/model';
 import { Readable, Transform } from 'stream';
 import { pipeline } from 'stream/promises';
 import { DataPlaneMetrics } from '../common/data-plane-metrics';
@@ -66,7 +67,7 @@ export class PublicProxyService {
     const prefix = `/api/public/${encodeURIComponent(flow.id)}`;
     const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : '';
     const upstream = await this.sources.openStream(flow.participantContextId, source, {
-      path: decodeURIComponent(path),
+      path: safePath(path),
       query: url.search.slice(1),
       method,
       body: source.proxyBody ? requestBody(request) : undefined,
@@ -101,6 +102,20 @@ export class PublicProxyService {
       await this.flows.addBytes(flow.id, bytes).catch(() => undefined);
     }
   }
+}
+
+/** The consumer's sub-path, decoded; dot segments (which would climb above the asset's path) and bad escapes are refused. */
+function safePath(path: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    throw new ValidationException('The request path is invalid', ['the path has a malformed percent-escape']);
+  }
+  if (decoded.split(/[/\\]/).some((segment) => segment === '.' || segment === '..')) {
+    throw new ValidationException('The request path is invalid', ['the path must not contain "." or ".." segments']);
+  }
+  return decoded;
 }
 
 /**
