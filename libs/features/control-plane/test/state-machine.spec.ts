@@ -10,7 +10,8 @@ import { ContractNegotiationEntity } from '../src/negotiation/contract-negotiati
 import { backoffDelayMs, MAX_BACKOFF_MS } from '../src/state-machine/backoff';
 import { StateMachine, StateMachineStep } from '../src/state-machine/state-machine';
 import { transitionColumns } from '../src/state-machine/state-machine-columns';
-import { StateMachineSettings } from '../src/state-machine/state-machine-settings';
+import { loadDspConfig } from '../src/dsp/dsp.config';
+import { stateMachineSettings, StateMachineSettings } from '../src/state-machine/state-machine-settings';
 import { StateMachineWorker, WorkOutcome } from '../src/state-machine/state-machine.worker';
 
 const SETTINGS: StateMachineSettings = { pollMs: 20, batchSize: 10, leaseMs: 30_000, maxAttempts: 3, backoffBaseMs: 20, drainMs: 2000 };
@@ -186,6 +187,29 @@ describeWithServices(['postgres'], 'state-machine worker (leases, outbox, retrie
     expect(deadOutcomes).toEqual(['lease-lost']);
     expect(await row('killed', id)).toMatchObject({ state: 'REQUESTED', providerPid: 'from-the-survivor', leaseOwner: null });
     expect(await eventsPerRow('killed')).toEqual({ [id]: 1 });
+  });
+
+  it('a live replica keeps renewing the lease of a slow handler: nobody else takes the row over', async () => {
+    const [id] = await insertRows('slow', 1);
+    let calls = 0;
+    const slow: Handler = async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      return { to: 'REQUESTED' };
+    };
+    worker(replicaA, slow, { leaseMs: 300 }, 'slow-a').start();
+    await until(async () => calls === 1);
+    worker(replicaB, slow, { leaseMs: 300 }, 'slow-b').start();
+    await until(async () => (await row('slow', id)).state === 'REQUESTED');
+    expect(calls).toBe(1);
+    expect(await eventsPerRow('slow')).toEqual({ [id]: 1 });
+  });
+
+  it('rejects invalid STATE_MACHINE_* settings at start-up, naming the variable', () => {
+    for (const [name, value] of [['STATE_MACHINE_BATCH_SIZE', '0'], ['STATE_MACHINE_MAX_ATTEMPTS', 'many'], ['STATE_MACHINE_BACKOFF_BASE_MS', '-5'], ['STATE_MACHINE_LEASE_MS', '10']]) {
+      expect(() => loadDspConfig({ [name]: value })).toThrow(name);
+    }
+    expect(stateMachineSettings(loadDspConfig({}))).toMatchObject({ pollMs: 1000, batchSize: 20, leaseMs: 30_000, maxAttempts: 6, backoffBaseMs: 1000 });
   });
 
   it('retries an unreachable counter-party with growing delays, then terminates with the reason', async () => {

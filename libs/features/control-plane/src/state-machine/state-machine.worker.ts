@@ -28,6 +28,7 @@ export type WorkOutcome = 'transitioned' | 'retry' | 'failed' | 'idle' | 'lease-
 export class StateMachineWorker<R extends StateMachineRow> {
   private readonly logger: Logger;
   private readonly inFlight = new Map<string, Promise<WorkOutcome>>();
+  private readonly renewals = new Set<NodeJS.Timeout>();
   private timer?: NodeJS.Timeout;
   private round?: Promise<void>;
   private again = false;
@@ -73,6 +74,9 @@ export class StateMachineWorker<R extends StateMachineRow> {
     let timeout: NodeJS.Timeout | undefined;
     await Promise.race([drained, new Promise((resolve) => (timeout = setTimeout(resolve, drainMs)))]);
     clearTimeout(timeout);
+    // Handlers still running are given up: their leases expire and another replica takes the rows over.
+    for (const renewal of this.renewals) clearInterval(renewal);
+    this.renewals.clear();
   }
 
   /** Rows being worked on by this replica now. */
@@ -152,13 +156,36 @@ export class StateMachineWorker<R extends StateMachineRow> {
     const row = await repository.findOneBy({ participantContextId: claimed.participantContextId, id: claimed.id } as never);
     if (!row || !this.holds(row, claimed)) return 'lease-lost';
     let step: StateMachineStep | undefined;
+    const renewal = this.keepLease(claimed);
     try {
       step = await this.machine.handle(row);
     } catch (error) {
       return this.afterError(claimed, row, error);
+    } finally {
+      clearInterval(renewal);
+      this.renewals.delete(renewal);
     }
     if (!step) return this.release(claimed, 'idle');
     return this.finish(claimed, step, 'transitioned');
+  }
+
+  /**
+   * Extends the lease while a handler runs longer than a third of it (slow counter-party, several calls), so a live
+   * replica keeps its row; a dead one stops renewing and its lease expires.
+   */
+  private keepLease(claimed: Claimed): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      this.dataSource
+        .query(
+          `UPDATE ${this.table()} SET lease_expires_at = now() + ($5::double precision * interval '1 millisecond')
+           WHERE participant_context_id = $1 AND id = $2 AND lease_owner = $3 AND version = $4`,
+          [claimed.participantContextId, claimed.id, this.replicaId, claimed.version, this.settings.leaseMs],
+        )
+        .catch((error) => this.logger.warn({ participantContextId: claimed.participantContextId, id: claimed.id, detail: reasonOf(error) }, 'lease renewal failed'));
+    }, Math.max(50, Math.floor(this.settings.leaseMs / 3)));
+    timer.unref();
+    this.renewals.add(timer);
+    return timer;
   }
 
   private holds(row: StateMachineRow, claimed: Claimed): boolean {
