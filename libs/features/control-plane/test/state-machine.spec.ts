@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CONTRACT_NEGOTIATION_STATE_CHANGED_V1 } from '@dsaas/contracts';
 import { CreateOutboxTable1764000000000, OutboxMessageEntity, OutboxWriter } from '@dsaas/messaging';
 import { openServiceDataSource } from '@dsaas/persistence';
+import { metricsRegistry } from '@dsaas/telemetry';
 import { createTestDatabase, describeWithServices, TestDatabase } from '@dsaas/testing';
 import { CONTROL_PLANE_SCHEMA, ControlPlaneEntities, ControlPlaneMigrations } from '../src';
 import { CounterPartyRejectedException } from '../src/dsp/counter-party-rejected.exception';
@@ -203,6 +204,26 @@ describeWithServices(['postgres'], 'state-machine worker (leases, outbox, retrie
     await until(async () => (await row('slow', id)).state === 'REQUESTED');
     expect(calls).toBe(1);
     expect(await eventsPerRow('slow')).toEqual({ [id]: 1 });
+  });
+
+  it('reports the backlog (due rows nobody holds), outcomes and handler time as Prometheus metrics', async () => {
+    await insertRows('backlog', 3);
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const w = worker(replicaA, async () => {
+      await blocked;
+      return { to: 'REQUESTED' };
+    }, { batchSize: 1, pollMs: 60_000 });
+    w.start();
+    await until(async () => w.busy === 1);
+    const scrape = async () => metricsRegistry.metrics();
+    expect(await scrape()).toMatch(/dsaas_state_machine_due_rows\{machine="test"\} 2/);
+    release();
+    await until(async () => (await states('backlog')).every((state) => state === 'REQUESTED'));
+    const text = await scrape();
+    expect(text).toMatch(/dsaas_state_machine_due_rows\{machine="test"\} 0/);
+    expect(text).toMatch(/dsaas_state_machine_work_total\{machine="test",outcome="transitioned"\} \d+/);
+    expect(text).toMatch(/dsaas_state_machine_handler_duration_seconds_count\{machine="test"\} \d+/);
   });
 
   it('rejects invalid STATE_MACHINE_* settings at start-up, naming the variable', () => {

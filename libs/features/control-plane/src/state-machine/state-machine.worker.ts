@@ -5,6 +5,7 @@ import { REPLICA_ID } from './replica-id';
 import { isRetryable, reasonOf } from './retry-decision';
 import type { StateMachine, StateMachineStep } from './state-machine';
 import type { StateMachineRow } from './state-machine-columns';
+import { stateMachineMetrics } from './state-machine-metrics';
 import type { StateMachineSettings } from './state-machine-settings';
 
 interface Claimed {
@@ -49,6 +50,7 @@ export class StateMachineWorker<R extends StateMachineRow> {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    stateMachineMetrics.addBacklogSource(this.machine.name, this.backlog);
     this.nudge();
   }
 
@@ -69,6 +71,7 @@ export class StateMachineWorker<R extends StateMachineRow> {
   /** Stops claiming and waits (up to `drainMs`) for the handlers in flight; unfinished leases simply expire. */
   async stop(drainMs = this.settings.drainMs): Promise<void> {
     this.stopped = true;
+    stateMachineMetrics.removeBacklogSource(this.machine.name, this.backlog);
     clearTimeout(this.timer);
     const drained = Promise.allSettled([this.round, ...this.inFlight.values()]);
     let timeout: NodeJS.Timeout | undefined;
@@ -118,6 +121,7 @@ export class StateMachineWorker<R extends StateMachineRow> {
       })
       .then((outcome) => {
         this.inFlight.delete(key);
+        stateMachineMetrics.worked(this.machine.name, outcome);
         this.onOutcome?.(row, outcome);
         // Capacity freed, and a transition may have made the row due again in its next state.
         if (outcome === 'transitioned' || outcome === 'failed') this.nudge();
@@ -125,6 +129,15 @@ export class StateMachineWorker<R extends StateMachineRow> {
       });
     this.inFlight.set(key, work);
   }
+
+  /** Due rows nobody holds (the backlog gauge). */
+  private readonly backlog = async (): Promise<number> => {
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM ${this.table()} WHERE state = ANY($1) AND next_attempt_at <= now() AND (lease_expires_at IS NULL OR lease_expires_at < now())`,
+      [this.machine.workStates],
+    );
+    return Number(count);
+  };
 
   private table(): string {
     const metadata = this.dataSource.getMetadata(this.machine.entity);
@@ -157,6 +170,7 @@ export class StateMachineWorker<R extends StateMachineRow> {
     if (!row || !this.holds(row, claimed)) return 'lease-lost';
     let step: StateMachineStep | undefined;
     const renewal = this.keepLease(claimed);
+    const started = process.hrtime.bigint();
     try {
       step = await this.machine.handle(row);
     } catch (error) {
@@ -164,6 +178,7 @@ export class StateMachineWorker<R extends StateMachineRow> {
     } finally {
       clearInterval(renewal);
       this.renewals.delete(renewal);
+      stateMachineMetrics.handled(this.machine.name, Number(process.hrtime.bigint() - started) / 1e9);
     }
     if (!step) return this.release(claimed, 'idle');
     return this.finish(claimed, step, 'transitioned');
