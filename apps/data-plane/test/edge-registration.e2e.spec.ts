@@ -31,6 +31,7 @@ describeWithServices(['postgres', 'nats'], 'edge data plane registration with a 
   let cp: ServiceUnderTest;
   let dp: ServiceUnderTest;
   let operator: string;
+  let edgeSecret: string;
 
   const dataPlanes = async () => (await http(`${cp.url}/api/mgmt/v4alpha/participants/acme/dataplanes`, 'GET', { token: operator })).body as any[];
 
@@ -50,6 +51,7 @@ describeWithServices(['postgres', 'nats'], 'edge data plane registration with a 
     expect(created.status).toBe(200);
     // The customer's own client for its edge data plane: its context only.
     const client = await auth.client({ role: 'participant', participantContextId: 'acme', scopes: ['management-api:write', ...SIGNALING] });
+    edgeSecret = client.clientSecret;
     dp = await startServiceForTest(startDataPlane, 'edge_dp', {
       ...authEnv,
       DATA_PLANE_ID: 'acme-edge',
@@ -70,7 +72,8 @@ describeWithServices(['postgres', 'nats'], 'edge data plane registration with a 
 
   it('registers its signaling URL and capabilities with the context, and heart-beats', async () => {
     const registered = await eventually(async () => (await dataPlanes()).find((d) => d['@id'] === 'acme-edge'), 'registration', 10_000);
-    expect(registered).toMatchObject({ url: `${dp.url}/api/signaling/v1/dataflows`, allowedSourceTypes: ['HttpData', 'NATS'], allowedTransferTypes: ['HttpData-PULL', 'HttpData-PUSH'], properties: { heartbeatSeconds: 1 } });
+    expect(registered).toMatchObject({ url: `${dp.url}/api/signaling/v1/dataflows`, allowedSourceTypes: ['HttpData', 'NATS'], allowedTransferTypes: ['HttpData-PULL', 'HttpData-PUSH'], properties: { heartbeatSeconds: 1, authorization: { type: 'oauth2_client_credentials', clientId: expect.any(String) } } });
+    expect(JSON.stringify(registered)).not.toContain(edgeSecret);
     const firstSeen = JSON.stringify(registered);
     await eventually(async () => ((await dataPlanes()).find((d) => d['@id'] === 'acme-edge') && JSON.stringify((await dataPlanes()).find((d) => d['@id'] === 'acme-edge')) !== firstSeen ? true : undefined), 'heartbeat', 10_000, 200);
   });

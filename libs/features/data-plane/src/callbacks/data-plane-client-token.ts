@@ -16,15 +16,19 @@ export class DataPlaneClientToken {
 
   token(): Promise<string> {
     if (!this.configured()) throw new ControlPlaneUnreachableException('DATA_PLANE_CLIENT_ID/DATA_PLANE_CLIENT_SECRET are not configured');
-    const issuer = (this.config.AUTH_ISSUER_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
     this.source ??= new ClientCredentialsTokenSource({
-      tokenUrl: this.config.DATA_PLANE_TOKEN_URL ?? `${issuer}/oauth2/token`,
+      tokenUrl: this.tokenUrl(),
       clientId: this.config.DATA_PLANE_CLIENT_ID!,
       clientSecret: this.config.DATA_PLANE_CLIENT_SECRET!,
       timeoutMs: this.config.DATA_PLANE_CALL_TIMEOUT_MS,
       failure: (message) => new ControlPlaneUnreachableException(message),
     });
     return this.source.token();
+  }
+
+  tokenUrl(): string {
+    const issuer = (this.config.AUTH_ISSUER_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+    return this.config.DATA_PLANE_TOKEN_URL ?? `${issuer}/oauth2/token`;
   }
 
   invalidate(): void {

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DPS_HTTP_PULL_PROFILE, DPS_HTTP_PUSH_PROFILE } from '@dsaas/protocol-dps';
 import { DataPlaneClientToken } from '../callbacks/data-plane-client-token';
 import { DataPlaneUrls } from '../common/data-plane-urls';
 import { DataPlaneConfig, servedContexts } from '../data-plane.config';
@@ -60,6 +61,10 @@ export class DataPlaneRegistrationService implements OnApplicationBootstrap, OnA
       properties: {
         publicApiUrl: `${this.urls.base()}/api/public`,
         heartbeatSeconds: this.config.DATA_PLANE_HEARTBEAT_SECONDS,
+        // What DPS's DataPlaneRegistrationMessage says in `profiles` and `authorization`: the profiles it runs and the
+        // OAuth2 client its callbacks come from (never the secret).
+        dpsProfiles: [DPS_HTTP_PULL_PROFILE, DPS_HTTP_PUSH_PROFILE],
+        authorization: { type: 'oauth2_client_credentials', clientId: this.config.DATA_PLANE_CLIENT_ID!, tokenEndpoint: this.client.tokenUrl() },
       },
     };
   }
