@@ -19,6 +19,16 @@ describeWithServices(['postgres', 'nats'], 'contract negotiation between two con
     await env?.stop();
   });
 
+  /** A negotiation with a provider address nobody answers (the consumer keeps retrying its request). */
+  const requestFromNowhere = (offerId: string) =>
+    mgmtPost(env, 'alpha', 'contractnegotiations', {
+      '@type': 'ContractRequest',
+      protocol: 'http-dsp-profile-2025-1',
+      counterPartyAddress: 'http://127.0.0.1:1/api/dsp/x/2025-1',
+      counterPartyId: providerDid,
+      policy: { '@id': offerId, '@type': 'Offer', target: 'a', permission: [{ action: 'use' }] },
+    });
+
   it('catalog → negotiation FINALIZED on both sides; the agreement is visible through management on both sides', async () => {
     const [offer] = await catalogOffers(env, 'alpha', 'bravo', providerDid, 'asset-1');
     const started = Date.now();
@@ -79,13 +89,7 @@ describeWithServices(['postgres', 'nats'], 'contract negotiation between two con
   });
 
   it('the consumer terminates a negotiation whose provider it cannot reach yet: TERMINATED without a message', async () => {
-    const started = await mgmtPost(env, 'alpha', 'contractnegotiations', {
-      '@type': 'ContractRequest',
-      protocol: 'http-dsp-profile-2025-1',
-      counterPartyAddress: 'http://127.0.0.1:1/api/dsp/x/2025-1',
-      counterPartyId: providerDid,
-      policy: { '@id': 'o2', '@type': 'Offer', target: 'a', permission: [{ action: 'use' }] },
-    });
+    const started = await requestFromNowhere('o2');
     const id = started.body['@id'];
     expect((await mgmtPost(env, 'alpha', `contractnegotiations/${id}/terminate`, { '@type': 'TerminateNegotiation', reason: 'wrong address' })).status).toBe(204);
     const ended = await waitForNegotiationState(env, 'alpha', id, 'TERMINATED');
@@ -119,13 +123,7 @@ describeWithServices(['postgres', 'nats'], 'contract negotiation between two con
   });
 
   it('a negotiation with an unreachable provider is retried, then TERMINATED with the reason', async () => {
-    const started = await mgmtPost(env, 'alpha', 'contractnegotiations', {
-      '@type': 'ContractRequest',
-      protocol: 'http-dsp-profile-2025-1',
-      counterPartyAddress: 'http://127.0.0.1:1/api/dsp/x/2025-1',
-      counterPartyId: providerDid,
-      policy: { '@id': 'o1', '@type': 'Offer', target: 'a', permission: [{ action: 'use' }] },
-    });
+    const started = await requestFromNowhere('o1');
     expect(started.status).toBe(200);
     const ended = await waitForNegotiationState(env, 'alpha', started.body['@id'], 'TERMINATED').catch(async () => (await mgmtGet(env, 'alpha', `contractnegotiations/${started.body['@id']}`)).body);
     expect(ended.state).toBe('TERMINATED');

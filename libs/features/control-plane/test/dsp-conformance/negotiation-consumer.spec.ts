@@ -3,9 +3,9 @@ import { readFileSync } from 'fs';
 import { dspValidator } from '@dsaas/protocol-dsp';
 import { describeWithServices } from '@dsaas/testing';
 import { TestCounterParty } from '../support/dsp-test-counter-party';
-import { DspTestEnv, startDspTestEnv } from '../support/dsp-test-env';
+import { DspTestEnv } from '../support/dsp-test-env';
 import { mgmtGet, mgmtPost, waitForNegotiationState } from '../support/negotiation-test-env';
-import { DSP_CONTEXT, expectNegotiationError, received, tckSend } from '../support/negotiation-tck';
+import { DSP_CONTEXT, expectNegotiationError, received, startWithCounterParties, stopAll, tckSend } from '../support/negotiation-tck';
 
 const OFFER = { '@id': 'offer-1', '@type': 'Offer', target: 'asset-x', permission: [{ action: 'use' }] };
 
@@ -45,22 +45,11 @@ describeWithServices(['postgres', 'nats'], 'DSP negotiation conformance: consume
   }
 
   beforeAll(async () => {
-    await tck.start();
-    await stranger.start();
-    env = await startDspTestEnv('cn_consumer', {
-      STATE_MACHINE_POLL_MS: '50',
-      STATE_MACHINE_MAX_ATTEMPTS: '2',
-      STATE_MACHINE_BACKOFF_BASE_MS: '50',
-      TRUSTED_ISSUERS: JSON.stringify([tck, stranger].map((party) => ({ did: party.issuerDid, credentialTypes: ['MembershipCredential'] }))),
-    });
+    env = await startWithCounterParties('cn_consumer', [tck, stranger], { STATE_MACHINE_MAX_ATTEMPTS: '2', STATE_MACHINE_BACKOFF_BASE_MS: '50' });
     consumerDid = await env.createContext('consumer');
   }, 120_000);
 
-  afterAll(async () => {
-    await env?.stop();
-    await tck.stop();
-    await stranger.stop();
-  });
+  afterAll(() => stopAll(env, [tck, stranger]));
 
   beforeEach(() => {
     tck.received.length = 0;

@@ -3,9 +3,9 @@ import { readFileSync } from 'fs';
 import { dspValidator } from '@dsaas/protocol-dsp';
 import { describeWithServices } from '@dsaas/testing';
 import { TestCounterParty } from '../support/dsp-test-counter-party';
-import { call, DspTestEnv, startDspTestEnv } from '../support/dsp-test-env';
+import { call, DspTestEnv } from '../support/dsp-test-env';
 import { catalogOffers, mgmtGet, mgmtPost, publishOffer } from '../support/negotiation-test-env';
-import { DSP_CONTEXT, expectNegotiationError, received, tckSend } from '../support/negotiation-tck';
+import { DSP_CONTEXT, expectNegotiationError, received, startWithCounterParties, stopAll, tckSend } from '../support/negotiation-tck';
 
 const MEMBER_ONLY = {
   '@type': 'Set',
@@ -54,12 +54,7 @@ describeWithServices(['postgres', 'nats'], 'DSP negotiation conformance: provide
   }
 
   beforeAll(async () => {
-    await tck.start();
-    await stranger.start();
-    env = await startDspTestEnv('cn_provider', {
-      STATE_MACHINE_POLL_MS: '50',
-      TRUSTED_ISSUERS: JSON.stringify([{ did: tck.issuerDid, credentialTypes: ['MembershipCredential'] }, { did: stranger.issuerDid, credentialTypes: ['MembershipCredential'] }]),
-    });
+    env = await startWithCounterParties('cn_provider', [tck, stranger]);
     providerDid = await env.createContext('provider');
     await env.createContext('consumer');
     // A CEL expression decides `FullMembership` on a claim of the caller's MembershipCredential.
@@ -82,11 +77,7 @@ describeWithServices(['postgres', 'nats'], 'DSP negotiation conformance: provide
     memberOffer = { ...memberOffer, target: 'asset-member' };
   }, 120_000);
 
-  afterAll(async () => {
-    await env?.stop();
-    await tck.stop();
-    await stranger.stop();
-  });
+  afterAll(() => stopAll(env, [tck, stranger]));
 
   beforeEach(() => {
     tck.presentMembership = true;

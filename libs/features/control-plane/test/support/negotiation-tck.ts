@@ -1,6 +1,6 @@
 import { DSP_CONTEXT_URL, dspValidator } from '@dsaas/protocol-dsp';
 import { TestCounterParty } from './dsp-test-counter-party';
-import { call, CallResult, DspTestEnv } from './dsp-test-env';
+import { call, CallResult, DspTestEnv, startDspTestEnv } from './dsp-test-env';
 
 export const DSP_CONTEXT = [DSP_CONTEXT_URL];
 
@@ -27,4 +27,19 @@ export async function received(tck: TestCounterParty, pathPart: string, timeoutM
     if (Date.now() > deadline) throw new Error(`nothing received at ${pathPart} (got ${tck.received.map((m) => m.path).join(', ')})`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Starts the counter-parties and a control plane trusting their credential issuers (fast polls and retries). */
+export async function startWithCounterParties(name: string, parties: TestCounterParty[], extraEnv: Record<string, string> = {}): Promise<DspTestEnv> {
+  for (const party of parties) await party.start();
+  return startDspTestEnv(name, {
+    STATE_MACHINE_POLL_MS: '50',
+    TRUSTED_ISSUERS: JSON.stringify(parties.map((party) => ({ did: party.issuerDid, credentialTypes: ['MembershipCredential'] }))),
+    ...extraEnv,
+  });
+}
+
+export async function stopAll(env: DspTestEnv | undefined, parties: TestCounterParty[]): Promise<void> {
+  await env?.stop();
+  for (const party of parties) await party.stop();
 }
