@@ -206,6 +206,21 @@ describeWithServices(['postgres'], 'state-machine worker (leases, outbox, retrie
     expect(await eventsPerRow('slow')).toEqual({ [id]: 1 });
   });
 
+  it('stop() drains: it waits for the handlers in flight, whose results are applied', async () => {
+    const [id] = await insertRows('drain', 1);
+    let started = false;
+    const w = worker(replicaA, async () => {
+      started = true;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { to: 'REQUESTED' };
+    });
+    w.start();
+    await until(async () => started);
+    await w.stop();
+    expect(await row('drain', id)).toMatchObject({ state: 'REQUESTED', leaseOwner: null });
+    expect(w.busy).toBe(0);
+  });
+
   it('reports the backlog (due rows nobody holds), outcomes and handler time as Prometheus metrics', async () => {
     await insertRows('backlog', 3);
     let release!: () => void;
