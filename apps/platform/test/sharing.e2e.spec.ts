@@ -96,7 +96,7 @@ describeWithServices(['postgres'], 'sharing on the all-in-one platform', () => {
     expect(refused.status).toBe(401);
   });
 
-  it('refuses a negotiation by a non-member that replays a member's offer', async () => {
+  it("refuses a negotiation by a non-member that replays a member's offer", async () => {
     const offer = DataspaceFixture.offerOf(await dataspace.catalog(consumer, provider), 'members-only', provider.did);
     const id = await dataspace.startNegotiation(outsider, provider, offer);
     const ended = await dataspace.waitForState(outsider, `contractnegotiations/${id}`, ['TERMINATED']);
