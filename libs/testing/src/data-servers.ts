@@ -66,16 +66,21 @@ export interface ReceivedUpload {
   complete: boolean;
 }
 
-/** An HTTP sink that hashes what it receives (streaming) and remembers every upload. */
-export async function startSink(): Promise<TestServer & { uploads: ReceivedUpload[]; bodies: string[] }> {
+/**
+ * An HTTP sink that hashes what it receives (streaming) and remembers every upload; `receivedBytes()`: all bytes
+ * received so far, uploads still running included (to act in the middle of one).
+ */
+export async function startSink(): Promise<TestServer & { uploads: ReceivedUpload[]; bodies: string[]; receivedBytes(): number }> {
   const uploads: ReceivedUpload[] = [];
   const bodies: string[] = [];
+  let received = 0;
   const server = await listen((request, response) => {
     const hash = createHash('sha256');
     let bytes = 0;
     const small: Buffer[] = [];
     request.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
+      received += chunk.length;
       hash.update(chunk);
       if (bytes <= 64 * 1024) small.push(chunk);
     });
@@ -86,5 +91,5 @@ export async function startSink(): Promise<TestServer & { uploads: ReceivedUploa
     });
     request.on('aborted', () => uploads.push({ method: request.method!, headers: request.headers, bytes, sha256: '', complete: false }));
   });
-  return { ...server, uploads, bodies };
+  return { ...server, uploads, bodies, receivedBytes: () => received };
 }

@@ -4,3 +4,4 @@ export * from './service-under-test';
 export * from './standalone-service-basics';
 export * from './dataspace-fixture';
 export * from './service-process';
+export * from './data-servers';

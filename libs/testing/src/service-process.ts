@@ -33,16 +33,17 @@ export function freePort(): Promise<number> {
 /**
  * Starts an app's `src/main.ts` as its own node process (TypeScript through tools/run-ts.js), against the machine's
  * PostgreSQL (a fresh database, or `database` to share one between replicas) and NATS, and waits until
- * `/health/ready` answers 200. For tests that need separate processes or kill one.
+ * `/health/ready` answers 200. For tests that need separate processes or kill one; `port`: a fixed port (a restart
+ * at the URL others know the service by), else a free one.
  */
 export async function startServiceProcess(
   app: string,
   name: string,
   extraEnv: NodeJS.ProcessEnv = {},
-  options: { database?: TestDatabase; readyTimeoutMs?: number } = {},
+  options: { database?: TestDatabase; port?: number; readyTimeoutMs?: number } = {},
 ): Promise<ServiceProcess> {
   const database = options.database ?? (await createTestDatabase(name));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,

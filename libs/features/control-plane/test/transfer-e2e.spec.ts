@@ -56,10 +56,7 @@ describeWithServices(['postgres', 'nats'], 'transfer end to end (control plane +
   const transfer = async (contractId: string, transferType = 'HttpData-PULL', dataDestination?: object) =>
     (await env.fixture.startTransfer(consumer, provider, contractId, transferType, dataDestination)) as string;
   const consumerState = (id: string, states: string[]) => env.fixture.waitForState(consumer, `transferprocesses/${id}`, states, 20_000);
-  const providerProcess = async (consumerPid: string) => {
-    const found = await env.fixture.management(provider, 'POST', 'transferprocesses/request', { filterExpression: [{ operandLeft: 'correlationId', operator: '=', operandRight: consumerPid }] });
-    return found.body[0];
-  };
+  const providerProcess = (consumerPid: string) => env.providerTransfer(provider, consumerPid);
   const edr = async (id: string) => (await env.fixture.management(consumer, 'GET', `edrs/${id}/dataaddress`)).body;
   const download = async (address: { endpoint: string; authorization: string }) => {
     const response = await fetch(address.endpoint, { headers: { authorization: address.authorization } });

@@ -1,10 +1,9 @@
 import { createHash } from 'crypto';
 import { generateKeyPair, SignJWT } from 'jose';
-import { describeWithServices, http } from '@dsaas/testing';
+import { describeWithServices, deterministicContent, http, listen, sendContent, TestServer } from '@dsaas/testing';
 import { EdrSigningKeyService } from '../src/edr/edr-signing-key.service';
 import { DataPlaneUrls } from '../src/common/data-plane-urls';
 import { DataPlaneTestEnv, SIGNALING, startDataPlaneTestEnv } from './support/data-plane-test-env';
-import { deterministicContent, listen, sendContent, TestServer } from './support/data-servers';
 import { edrOf, startMessage } from './support/flows';
 
 const SIZE = 100 * 1024 * 1024;

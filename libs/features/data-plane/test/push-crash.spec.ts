@@ -1,6 +1,5 @@
-import { describeWithServices, eventually, http, ServiceProcess, startServiceProcess } from '@dsaas/testing';
+import { describeWithServices, deterministicContent, eventually, http, listen, sendContent, ServiceProcess, startServiceProcess, startSink, TestServer } from '@dsaas/testing';
 import { AuthServerUnderTest, ISSUER, SIGNALING, startAuthServer } from './support/data-plane-test-env';
-import { deterministicContent, listen, sendContent, startSink, TestServer } from './support/data-servers';
 import { startMessage } from './support/flows';
 
 const SIZE = 100 * 1024 * 1024;

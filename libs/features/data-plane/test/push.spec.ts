@@ -1,6 +1,5 @@
-import { describeWithServices, eventually } from '@dsaas/testing';
+import { describeWithServices, deterministicContent, eventually, listen, sendContent, startSink, TestServer } from '@dsaas/testing';
 import { DataPlaneTestEnv, SIGNALING, startDataPlaneTestEnv } from './support/data-plane-test-env';
-import { deterministicContent, listen, sendContent, startSink, TestServer } from './support/data-servers';
 import { startMessage } from './support/flows';
 
 const SIZE = 100 * 1024 * 1024;

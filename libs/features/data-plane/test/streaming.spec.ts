@@ -1,7 +1,6 @@
 import { connect, NatsConnection } from 'nats';
-import { describeWithServices, eventually, TEST_NATS_URL, uniqueStreamPrefix } from '@dsaas/testing';
+import { describeWithServices, eventually, startSink, TEST_NATS_URL, uniqueStreamPrefix } from '@dsaas/testing';
 import { DataPlaneTestEnv, SIGNALING, startDataPlaneTestEnv } from './support/data-plane-test-env';
-import { startSink } from './support/data-servers';
 import { edrOf, startMessage } from './support/flows';
 
 describeWithServices(['postgres', 'nats'], 'streaming flows (NATS subject source)', () => {

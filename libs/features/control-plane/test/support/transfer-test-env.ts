@@ -17,10 +17,12 @@ export interface TransferTestEnv extends DspTestEnv {
   fixture: DataspaceFixture;
   /** The real data plane service, when asked for (its signaling API at `<url>/api/signaling/v1/dataflows`). */
   dataPlane?: ServiceUnderTest;
-  /** Registers the data plane for a context (HttpData, pull and push). */
-  registerDataPlane(participant: Participant): Promise<void>;
+  /** Registers the data plane (or the one at `url`, e.g. a data plane run as its own process) for a context (HttpData, pull and push). */
+  registerDataPlane(participant: Participant, url?: string): Promise<void>;
   /** A context of the control plane as a fixture participant (identity hub + control plane). */
   participant(id: string): Promise<Participant>;
+  /** The provider's side of the transfer the consumer started as `consumerPid` (found by correlation id), or undefined. */
+  providerTransfer(provider: Participant, consumerPid: string): Promise<any>;
   /** A self-issued token of `from` (by the identity hub's STS) addressed to `audienceDid`: lets a test speak DSP as that context. */
   stsToken(from: Participant, audienceDid: string): Promise<string>;
   /** A DSP call as `from` to a path below `to`'s DSP base. */
@@ -33,19 +35,19 @@ export interface TransferTestEnv extends DspTestEnv {
   agreement(consumer: Participant, provider: Participant, assetId: string, options?: { policy?: Record<string, unknown>; baseUrl?: string; negotiate?: boolean }): Promise<string>;
 }
 
+/** The environment of a data plane of this test env: its issuer and its own OAuth2 client (registration, DPS callbacks to the control plane). */
+export async function dataPlaneEnv(env: DspTestEnv): Promise<Record<string, string>> {
+  const client = await createClient(env.auth.url, env.admin, { role: 'provisioner', scopes: ['signaling-api:write', 'management-api:read', 'management-api:write'] });
+  return { AUTH_ISSUER_URL: env.auth.env.AUTH_ISSUER_URL ?? env.auth.url, DATA_PLANE_CLIENT_ID: client.clientId, DATA_PLANE_CLIENT_SECRET: client.clientSecret };
+}
+
 /** startDspTestEnv plus what transfer tests need: fixture participants, DSP calls as a hosted context, agreements. */
 export async function startTransferTestEnv(name: string, extraEnv: Record<string, string> = {}, options: { dataPlane?: boolean } = {}): Promise<TransferTestEnv> {
   const env = await startDspTestEnv(name, extraEnv);
   let dataPlane: ServiceUnderTest | undefined;
   if (options.dataPlane) {
     try {
-      // The data plane's own client: registration and DPS callbacks to the control plane.
-      const client = await createClient(env.auth.url, env.admin, { role: 'provisioner', scopes: ['signaling-api:write', 'management-api:read', 'management-api:write'] });
-      dataPlane = await startServiceForTest((dpEnv) => startService(dataPlaneService, dpEnv, { shutdownHooks: false }), `${name}_dp`, {
-        AUTH_ISSUER_URL: env.auth.env.AUTH_ISSUER_URL ?? env.auth.url,
-        DATA_PLANE_CLIENT_ID: client.clientId,
-        DATA_PLANE_CLIENT_SECRET: client.clientSecret,
-      });
+      dataPlane = await startServiceForTest((dpEnv) => startService(dataPlaneService, dpEnv, { shutdownHooks: false }), `${name}_dp`, await dataPlaneEnv(env));
     } catch (error) {
       await env.stop();
       throw error;
@@ -57,11 +59,11 @@ export async function startTransferTestEnv(name: string, extraEnv: Record<string
     ...env,
     fixture,
     dataPlane,
-    async registerDataPlane(participant) {
-      if (!dataPlane) throw new Error('started without a data plane');
+    async registerDataPlane(participant, url = dataPlane?.url) {
+      if (!url) throw new Error('started without a data plane');
       const answer = await fixture.management(participant, 'POST', 'dataplanes', {
         '@id': 'data-plane',
-        url: `${dataPlane.url}/api/signaling/v1/dataflows`,
+        url: `${url}/api/signaling/v1/dataflows`,
         allowedSourceTypes: ['HttpData'],
         allowedTransferTypes: ['HttpData-PULL', 'HttpData-PUSH'],
       });
@@ -77,6 +79,10 @@ export async function startTransferTestEnv(name: string, extraEnv: Record<string
         participants.set(id, { id, did, controlPlane: env.cp.url, dspAddress: `${env.cp.url}/api/dsp/${id}/2025-1` });
       }
       return participants.get(id)!;
+    },
+    async providerTransfer(provider, consumerPid) {
+      const found = await fixture.management(provider, 'POST', 'transferprocesses/request', { filterExpression: [{ operandLeft: 'correlationId', operator: '=', operandRight: consumerPid }] });
+      return found.body[0];
     },
     async stsToken(from, audienceDid) {
       const answer = await call(env.hub.url, 'POST', '/api/sts/token', {
