@@ -6,3 +6,4 @@ export * from './participant-profile';
 export * from './dataspace-profile';
 export * from './cell';
 export * from './principal';
+export * from './http-url';

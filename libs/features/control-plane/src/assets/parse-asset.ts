@@ -1,3 +1,4 @@
+import { isHttpUrl } from '@dsaas/model';
 import { BodyReader } from '../common/body-reader';
 import { compactJson, JsonObject } from '../common/json-ld';
 
@@ -9,15 +10,6 @@ export interface AssetInput {
 }
 
 const BOOLEAN_FLAGS = ['proxyPath', 'proxyQueryParams', 'proxyMethod', 'proxyBody'];
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** Reads a DataAddress: `type` required, known fields checked, other fields kept (data addresses are open). */
 export function readDataAddress(reader: BodyReader, value: unknown, path: string): JsonObject | undefined {

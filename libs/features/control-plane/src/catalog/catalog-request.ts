@@ -1,4 +1,4 @@
-import { ValidationException } from '@dsaas/model';
+import { ValidationException, isHttpUrl } from '@dsaas/model';
 import { BodyReader } from '../common/body-reader';
 import { compactJson } from '../common/json-ld';
 import { parseQuerySpec, QuerySpec } from '../common/query-spec';
@@ -23,15 +23,6 @@ export const CATALOG_REQUEST_EXAMPLE = {
   protocol: 'http-dsp-profile-2025-1',
   querySpec: { offset: 0, limit: 50 },
 };
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 export function parseCatalogRequest(body: unknown, kind: 'CatalogRequest' | 'DatasetRequest'): CatalogRequest {
   const reader = new BodyReader();

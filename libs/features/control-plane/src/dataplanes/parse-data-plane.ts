@@ -1,3 +1,4 @@
+import { isHttpUrl } from '@dsaas/model';
 import { BodyReader } from '../common/body-reader';
 import { compactJson, JsonObject } from '../common/json-ld';
 
@@ -8,15 +9,6 @@ export interface DataPlaneInput {
   allowedTransferTypes: string[];
   destinationProvisionTypes: string[];
   properties: JsonObject;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /** Reads a DataPlaneInstance body ({"@id", url, allowedSourceTypes[], allowedTransferTypes[], ...}). */

@@ -1,4 +1,5 @@
 import { DSP_CONTEXT_URL, dspValidator } from '@dsaas/protocol-dsp';
+import { isHttpUrl } from '@dsaas/model';
 import { BodyReader, isObject } from '../common/body-reader';
 import { compactJson, JsonObject } from '../common/json-ld';
 import { toDspPolicy } from '../catalog/dsp-policy';
@@ -33,14 +34,6 @@ export const CONTRACT_REQUEST_EXAMPLE = {
 };
 
 const DID = /^did:[a-z0-9]+:\S+$/;
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
 
 /** The offer as we will send it; a policy that is not ODRL we can read, or not a DSP offer, is a 400. */
 function offerOf(reader: BodyReader, policy: JsonObject): { offer?: Record<string, unknown>; assetId?: string } {

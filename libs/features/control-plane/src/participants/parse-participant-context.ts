@@ -1,5 +1,5 @@
 import { assertParticipantContextId, assertSecretKey, assertSecretValue } from '@dsaas/secrets';
-import { DomainException, ValidationException } from '@dsaas/model';
+import { DomainException, ValidationException, isHttpUrl } from '@dsaas/model';
 import { BodyReader } from '../common/body-reader';
 import { compactJson, JsonObject } from '../common/json-ld';
 
@@ -11,15 +11,6 @@ export interface ParticipantContextInput {
 }
 
 const URL_PROPERTIES = ['dspAddress', 'credentialServiceUrl'];
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** Reads a ParticipantContext body ({"@id", identity, properties, secrets}). */
 export function parseParticipantContext(body: unknown, idRequired: boolean): ParticipantContextInput {

@@ -1,3 +1,4 @@
+import { isHttpUrl } from '@dsaas/model';
 import { BodyReader, isObject } from '../common/body-reader';
 import { compactJson, JsonObject } from '../common/json-ld';
 import { DSP_2025_1_PROTOCOLS } from '../dsp/dsp-protocol';
@@ -26,15 +27,6 @@ export const TRANSFER_REQUEST_EXAMPLE = {
   transferType: 'HttpData-PULL',
   callbackAddresses: [],
 };
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A push destination in EDC's flat form (`{type, baseUrl, authKey, authCode, ...}`) or as a DSP DataAddress

@@ -1,7 +1,6 @@
 import { DPS_HTTP_PUSH_PROFILE, DpsSchemaName, dpsValidator } from '@dsaas/protocol-dps';
-import { ValidationException } from '@dsaas/model';
+import { isHttpUrl, ValidationException } from '@dsaas/model';
 import { DspDataAddress, withDataAddressTypes } from '../flows/data-address';
-import { isHttpUrl } from '../common/is-http-url';
 import { DataFlow, FlowKind } from '../flows/data-flow';
 import { parseSourceAddress, plainDataAddress, SourceAddress } from '../sources/source-address';
 

@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../common/is-http-url';
+import { isHttpUrl } from '@dsaas/model';
 import { InvalidDataAddressException } from './invalid-data-address.exception';
 
 const EDC_NAMESPACE = 'https://w3id.org/edc/v0.0.1/ns/';

@@ -1,4 +1,4 @@
-/** An absolute http(s) URL. */
+/** An absolute http(s) URL (addresses of counter-parties, data planes and data sources must be one). */
 export function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   try {
