@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import pinoHttp from 'pino-http';
 import { createLogger, ensureDefaultMetrics } from '@dsaas/telemetry';
 import { PinoNestLogger } from './pino-nest-logger';
-import { installBodyParsers } from './body-parsers';
+import { BodyErrorResponder, installBodyParsers } from './body-parsers';
 import { httpMetricsMiddleware } from './http-metrics.middleware';
 
 export interface BootstrapOptions {
@@ -16,6 +16,8 @@ export interface BootstrapOptions {
   description?: string;
   /** Register SIGTERM/SIGINT handlers (off when a parent process owns shutdown, as in the platform app). */
   shutdownHooks?: boolean;
+  /** Protocol paths whose refused bodies answer with the protocol's error message instead of problem+json. */
+  bodyErrorResponders?: readonly BodyErrorResponder[];
 }
 
 export const OPENAPI_PATH = 'api/openapi';
@@ -39,7 +41,7 @@ async function createApp(rootModule: unknown, options: BootstrapOptions, logger:
     }),
   );
   app.use(httpMetricsMiddleware(options.service));
-  installBodyParsers(app, options.maxBodySize ?? '1mb');
+  installBodyParsers(app, options.maxBodySize ?? '1mb', options.bodyErrorResponders);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
 
   const document = SwaggerModule.createDocument(

@@ -37,6 +37,7 @@ export async function startService<C extends ServiceConfig>(
       maxBodySize: config.MAX_BODY_SIZE,
       logLevel: config.LOG_LEVEL,
       shutdownHooks: options.shutdownHooks,
+      bodyErrorResponders: definition.bodyErrorResponders,
     });
     if (stopDatabase) {
       const close = app.close.bind(app);

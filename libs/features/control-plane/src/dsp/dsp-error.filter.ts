@@ -28,8 +28,11 @@ export class DspErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const request = host.switchToHttp().getRequest<Request>();
-    const response = host.switchToHttp().getResponse<Response>();
+    this.answer(exception, host.switchToHttp().getRequest<Request>(), host.switchToHttp().getResponse<Response>());
+  }
+
+  /** Writes the error message for a failed DSP request; also used for bodies refused before routing. */
+  answer(exception: unknown, request: Request, response: Response): void {
     const path = request.originalUrl?.split('?')[0] ?? '';
     const { status, code, reasons } = this.describe(exception, path);
     const type = errorTypeOf(path);
