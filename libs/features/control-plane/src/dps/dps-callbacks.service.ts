@@ -32,9 +32,7 @@ export class DpsCallbacksService {
       case 'started':
         return this.started(process, message);
       case 'completed':
-        // A fast push can finish before the consumer was sent its start: noted, the completion follows the start.
-        if (process.state === STARTING) return this.move(process, event, [STARTING], STARTING, [], 'COMPLETED');
-        return this.move(process, event, [STARTED, SUSPENDED, SUSPENDING, SUSPENDING_REQUESTED], COMPLETING, [COMPLETING, COMPLETING_REQUESTED, COMPLETED], 'COMPLETED');
+        return this.completed(process);
       case 'errored':
         return this.move(
           process,
@@ -47,6 +45,23 @@ export class DpsCallbacksService {
         );
       case 'prepared':
         throw this.conflict(process, event);
+    }
+  }
+
+  private async completed(process: TransferProcess): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // A fast push can finish before the consumer was sent its start: noted, the completion follows the start.
+        if (process.state === STARTING) return await this.move(process, 'completed', [STARTING], STARTING, [], 'COMPLETED');
+        return await this.move(process, 'completed', [STARTED, SUSPENDED, SUSPENDING, SUSPENDING_REQUESTED], COMPLETING, [COMPLETING, COMPLETING_REQUESTED, COMPLETED], 'COMPLETED');
+      } catch (error) {
+        // The worker moved the process between our read and our write (STARTING → STARTED): decide again on the
+        // state it has now, once; a completion must not be lost to that race.
+        if (attempt > 0 || !(error instanceof InvalidTransferStateException)) throw error;
+        const current = await this.transfers.findById(process.id);
+        if (!current || current.state === process.state) throw error;
+        process = current;
+      }
     }
   }
 
