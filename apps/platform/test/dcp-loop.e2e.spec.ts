@@ -1,25 +1,14 @@
 import { randomBytes } from 'crypto';
-import * as net from 'net';
 import { authServerService } from '@dsaas/feature-auth-server';
 import { identityHubService } from '@dsaas/feature-identity-hub';
 import { issuerServiceService } from '@dsaas/feature-issuer-service';
 import { CredentialVerifier, CredentialVerificationException, DidResolver, StaticTrustedIssuers } from '@dsaas/identity';
 import { DCP_CONTEXT_URL, dcpValidator } from '@dsaas/protocol-dcp';
 import { startService } from '@dsaas/server';
-import { describeWithServices, ServiceUnderTest, startServiceForTest } from '@dsaas/testing';
+import { describeWithServices, freePort, ServiceUnderTest, startServiceForTest } from '@dsaas/testing';
 
 const ALLOW_HTTP = ['127.0.0.1', 'localhost'];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as net from 'net';
 import * as path from 'path';
-import { createTestDatabase, TestDatabase, uniqueStreamPrefix } from './test-database';
-import { TEST_NATS_URL } from './services';
+import { serviceTestEnv } from './service-under-test';
+import { createTestDatabase, TestDatabase } from './test-database';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -45,21 +45,7 @@ export async function startServiceProcess(
   const database = options.database ?? (await createTestDatabase(name));
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: url,
-    DATABASE_URL: database.url,
-    EVENT_BUS: 'nats',
-    NATS_URL: TEST_NATS_URL,
-    EVENT_BUS_PREFIX: uniqueStreamPrefix(name),
-    SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-    AUTH_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
-    LOG_LEVEL: 'warn',
-    OTEL_SDK_DISABLED: 'true',
-    ...extraEnv,
-  };
+  const env = serviceTestEnv(name, database.url, { PORT: String(port), PUBLIC_URL: url, OTEL_SDK_DISABLED: 'true', ...extraEnv });
   const child = spawn(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), path.join(ROOT, 'apps', app, 'src/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));

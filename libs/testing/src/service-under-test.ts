@@ -11,6 +11,22 @@ export interface ServiceUnderTest {
   stop(): Promise<void>;
 }
 
+/** The environment a service gets in tests: the machine's PostgreSQL and NATS, its own stream prefix, fixed test keys. */
+export function serviceTestEnv(name: string, databaseUrl: string, extraEnv: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    EVENT_BUS: 'nats',
+    NATS_URL: TEST_NATS_URL,
+    EVENT_BUS_PREFIX: uniqueStreamPrefix(name),
+    SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    AUTH_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
+}
+
 /**
  * Starts a service the way its app does, against the machine's PostgreSQL (a fresh database) and NATS
  * (its own stream prefix), on a free port.
@@ -21,19 +37,7 @@ export async function startServiceForTest(
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<ServiceUnderTest> {
   const database = await createTestDatabase(name);
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
-    EVENT_BUS: 'nats',
-    NATS_URL: TEST_NATS_URL,
-    EVENT_BUS_PREFIX: uniqueStreamPrefix(name),
-    SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-    AUTH_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
-    LOG_LEVEL: 'warn',
-    ...extraEnv,
-  };
+  const env = serviceTestEnv(name, database.url, { PORT: '0', ...extraEnv });
   let app: INestApplication;
   try {
     app = await start(env);

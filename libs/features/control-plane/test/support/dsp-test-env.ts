@@ -1,9 +1,10 @@
-import * as net from 'net';
 import { authServerService } from '@dsaas/feature-auth-server';
 import { identityHubService } from '@dsaas/feature-identity-hub';
 import { startService } from '@dsaas/server';
-import { ServiceUnderTest, startServiceForTest } from '@dsaas/testing';
+import { freePort, ServiceUnderTest, startServiceForTest } from '@dsaas/testing';
 import { controlPlaneService } from '../../src';
+
+export { freePort };
 
 export const MGMT = '/api/mgmt/v4alpha';
 export const MGMT_CONTEXT = ['https://w3id.org/edc/connector/management/v2'];
@@ -13,17 +14,6 @@ export interface CallResult {
   status: number;
   body: any;
   headers: Headers;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function call(base: string, method: string, path: string, options: { token?: string; body?: unknown; authorization?: string } = {}): Promise<CallResult> {
