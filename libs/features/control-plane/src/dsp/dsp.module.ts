@@ -29,6 +29,7 @@ import { ContractAgreementRepository } from '../agreements/contract-agreement.re
 import { ContractNegotiationEntity } from '../negotiation/contract-negotiation.entity';
 import { NEGOTIATION_CONTROLLERS, NEGOTIATION_PROVIDERS } from '../negotiation/negotiation.providers';
 import { TRANSFER_CONTROLLERS, transferProviders } from '../transfer/transfer.providers';
+import { CALLBACK_PROVIDERS } from '../callbacks/callback.providers';
 
 /**
  * The Dataspace Protocol 2025-1 side of the control plane: DSP endpoints of every hosted context (catalog,
@@ -73,6 +74,7 @@ export class DspModule {
         ContractAgreementRepository,
         ...NEGOTIATION_PROVIDERS,
         ...transferProviders(env),
+        ...CALLBACK_PROVIDERS,
       ],
     };
   }

@@ -42,12 +42,13 @@ export async function catalogOffers(env: DspTestEnv, consumer: string, provider:
 }
 
 /** Starts a negotiation from the consumer context (EDC ContractRequest); answers the negotiation id. */
-export async function startNegotiation(env: DspTestEnv, consumer: string, provider: string, providerDid: string, offer: any, assetId: string): Promise<string> {
+export async function startNegotiation(env: DspTestEnv, consumer: string, provider: string, providerDid: string, offer: any, assetId: string, extra: object = {}): Promise<string> {
   const started = await mgmtPost(env, consumer, 'contractnegotiations', {
     '@type': 'ContractRequest',
     protocol: 'http-dsp-profile-2025-1',
     counterPartyAddress: dspBase(env, provider),
     policy: { ...offer, assigner: providerDid, target: assetId },
+    ...extra,
   });
   if (started.status !== 200) throw new Error(`negotiation: ${started.status} ${JSON.stringify(started.body)}`);
   return started.body['@id'];
