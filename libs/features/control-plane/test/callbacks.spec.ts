@@ -1,6 +1,8 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { describeWithServices } from '@dsaas/testing';
+import { callbackAddressesFor } from '../src/callbacks/callback-address';
+import { callbackEventClass, callbackEventName } from '../src/callbacks/callback-event';
 import { DspTestEnv, startDspTestEnv } from './support/dsp-test-env';
 import { catalogOffers, publishOffer, startNegotiation, waitForNegotiationState } from './support/negotiation-test-env';
 
@@ -109,5 +111,25 @@ describeWithServices(['postgres', 'nats'], 'callbackAddresses deliveries', () =>
     const [first, second] = await receiver.waitFor('/flaky', 'ContractNegotiationFinalized', 2);
     expect(first.body.payload).toEqual(second.body.payload);
     expect(second.body.payload).toMatchObject({ contractNegotiationId: id, state: 'FINALIZED' });
+  });
+});
+
+describe('callback event names and matching', () => {
+  it('names EDC events per state (INITIAL is initiated, -ING steps have none) and matches entries by prefix', () => {
+    expect(callbackEventName('transfer.process', 'STARTED')).toBe('transfer.process.started');
+    expect(callbackEventName('contract.negotiation', 'INITIAL')).toBe('contract.negotiation.initiated');
+    expect(callbackEventName('transfer.process', 'STARTING')).toBeUndefined();
+    expect(callbackEventClass('transfer.process.started')).toBe('TransferProcessStarted');
+    expect(callbackEventClass('contract.negotiation.finalized')).toBe('ContractNegotiationFinalized');
+    const stored = [
+      { uri: 'https://a.example/hook', events: ['transfer.process'], authKey: 'k' },
+      { uri: 'https://b.example/hook', events: ['transfer.process.completed'] },
+      { uri: 'file:///etc/passwd', events: ['transfer.process'] },
+      { uri: 'https://c.example/hook', events: 'transfer' },
+      'not an object',
+    ];
+    expect(callbackAddressesFor(stored, 'transfer.process.started').map((a) => a.uri)).toEqual(['https://a.example/hook', 'https://c.example/hook']);
+    expect(callbackAddressesFor(stored, 'transfer.process.completed').map((a) => a.uri)).toEqual(['https://a.example/hook', 'https://b.example/hook', 'https://c.example/hook']);
+    expect(callbackAddressesFor(stored, 'contract.negotiation.finalized')).toEqual([]);
   });
 });
